@@ -1,0 +1,38 @@
+# Two commands do everything on a fresh machine:
+#   make run   - install tools, build the release app, serve it on 127.0.0.1:8080
+#   make test  - install tools, run every test (native, wasm in Chromium, end-to-end)
+# scripts/setup.sh is idempotent, so both may be run again at any time.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	trunk build --release --offline
+
+run: build
+	node scripts/serve.mjs --dir dist --port $(PORT)
+
+test: setup test-native test-wasm build size test-e2e
+
+test-native:
+	cargo test --offline -p kemitraan-core -p kemitraan-datatool
+
+test-wasm:
+	cargo test --offline --target wasm32-unknown-unknown -p kemitraan
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	node scripts/size-report.mjs dist --budget-kb 120
+
+bench-generate:
+	bench/generate.sh

@@ -1,0 +1,31 @@
+//! Domain core of Kemitraan.
+//!
+//! Everything here is plain Rust with no web dependency, so that the rules the
+//! app shows to the public (size classes of PP 7/2021, how Indonesian writes
+//! money and dates, which party plays which role in a partnership pattern) are
+//! tested natively with `cargo test`, and shared by the browser app and the
+//! data tool. The browser crate only renders what this crate decides.
+//!
+//! Map:
+//! - [`model`]: the types of the JSON contract under `/api/v1/` (see
+//!   `docs/api.md`).
+//! - [`pattern`]: pola kemitraan and the roles of the two parties.
+//! - [`money`], [`date`], [`lang`]: formatting and parsing in Indonesian and
+//!   English.
+//! - [`size_class`]: PP 7/2021 Pasal 35.
+//! - [`client`]: run-time config and the typed errors of the JSON client.
+//! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
+
+pub mod client;
+pub mod date;
+pub mod ident;
+pub mod lang;
+pub mod model;
+pub mod money;
+pub mod pattern;
+pub mod province;
+pub mod size_class;
+pub mod summary;
+
+pub use lang::Lang;
+pub use money::Rupiah;

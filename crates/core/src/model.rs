@@ -1,0 +1,531 @@
+//! The types of the JSON contract served under `/api/v1/`.
+//!
+//! `docs/api.md` describes the same contract for people and `docs/schema/`
+//! holds a JSON Schema for every resource; tests in the data tool check that
+//! the three agree. Amounts are whole rupiah ([`Rupiah`]); dates are ISO 8601
+//! calendar dates. Anything derived from dates (an agreement's status) is
+//! computed by the reader, never stored, so that a dataset does not go stale.
+//!
+//! Large datasets are served as static files: lists come in pages of
+//! [`DatasetMeta::page_size`] items ([`Page`]), and every partner and agreement
+//! has a file of its own, so no client ever downloads the whole set to show one
+//! item. [`paths`] names every file.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ident::{Kbli, Nib, Npwp};
+use crate::pattern::{Pattern, Role};
+use crate::province::ProvinceCode;
+use crate::size_class::{classify, Classification};
+use crate::Rupiah;
+
+/// `meta.json`: what the dataset is, and how it is paged.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DatasetMeta {
+    pub name: String,
+    pub version: String,
+    /// The date the figures are as of; "today" for an agreement's status is
+    /// the reader's clock, not this date.
+    pub as_of: NaiveDate,
+    /// True when names and figures are invented. The app says so on every
+    /// page.
+    pub synthetic: bool,
+    pub source: String,
+    pub description: String,
+    pub page_size: u32,
+    pub partner_pages: u32,
+    pub agreement_pages: u32,
+    pub counts: Counts,
+    /// The code lists that identifiers in this dataset follow.
+    pub code_lists: CodeLists,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub partners: u64,
+    pub agreements: u64,
+    pub events: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeLists {
+    /// e.g. "Kepmendagri 100.1.1-6117/2022".
+    pub province: String,
+    /// The default KBLI version; each code also carries its own.
+    pub kbli: String,
+}
+
+/// One page of a list resource.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    /// 1-based.
+    pub page: u32,
+    pub pages: u32,
+    pub page_size: u32,
+    pub total: u64,
+    pub items: Vec<T>,
+}
+
+/// The three kinds of partner the program knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Penanaman Modal Asing: a foreign-investment company.
+    Pma,
+    /// Penanaman Modal Dalam Negeri: a domestic-investment company.
+    Pmdn,
+    Umkm,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Pma, Kind::Pmdn, Kind::Umkm];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Pma => "pma",
+            Kind::Pmdn => "pmdn",
+            Kind::Umkm => "umkm",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// "PMA", "PMDN", "UMKM": the same in both languages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Pma => "PMA",
+            Kind::Pmdn => "PMDN",
+            Kind::Umkm => "UMKM",
+        }
+    }
+
+    pub fn is_company(self) -> bool {
+        self != Kind::Umkm
+    }
+}
+
+/// What only one kind of partner has. Flattened into [`Partner`] with a
+/// `"kind"` tag, so a partner reads `{"kind": "umkm", "modal_usaha": ...}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum KindDetails {
+    Pma {
+        npwp: Npwp,
+        /// ISO 3166-1 alpha-2 code of the investor's country of origin.
+        country: String,
+    },
+    Pmdn {
+        npwp: Npwp,
+    },
+    /// An individual's NPWP is their NIK (personal data), so UMKM carry none.
+    Umkm {
+        /// Modal usaha, excluding land and buildings.
+        modal_usaha: Rupiah,
+        hasil_penjualan_tahunan: Rupiah,
+    },
+}
+
+/// `partners/{id}.json` holds one, with its agreements.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub details: KindDetails,
+    pub nib: Nib,
+    pub kbli: Kbli,
+    pub province: ProvinceCode,
+    pub city: String,
+}
+
+impl Partner {
+    pub fn kind(&self) -> Kind {
+        match self.details {
+            KindDetails::Pma { .. } => Kind::Pma,
+            KindDetails::Pmdn { .. } => Kind::Pmdn,
+            KindDetails::Umkm { .. } => Kind::Umkm,
+        }
+    }
+
+    /// The PP 7/2021 class of an UMKM, with the test that set it; `None` for
+    /// companies.
+    pub fn size(&self) -> Option<Classification> {
+        match self.details {
+            KindDetails::Umkm {
+                modal_usaha,
+                hasil_penjualan_tahunan,
+            } => classify(Some(modal_usaha), Some(hasil_penjualan_tahunan)),
+            _ => None,
+        }
+    }
+
+    pub fn to_ref(&self) -> PartnerRef {
+        PartnerRef {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind(),
+        }
+    }
+}
+
+/// Enough of a partner to name and link it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartnerRef {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// A partner in a list page (`partners/page-{n}.json`): what search, facets
+/// and sorting need, without the identifiers a list does not show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub nib: Nib,
+    pub province: ProvinceCode,
+    pub city: String,
+    pub kbli: Kbli,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Classification>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub agreement_count: u32,
+    pub committed: Rupiah,
+    /// The patterns of its agreements, each once, sorted.
+    pub patterns: Vec<Pattern>,
+}
+
+/// `partners/{id}.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerDetail {
+    pub partner: Partner,
+    /// Its agreements, newest first.
+    pub agreements: Vec<AgreementSummary>,
+    /// The partners it has signed with, each once, by name.
+    pub counterparts: Vec<PartnerRef>,
+}
+
+/// One side of an agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub partner_id: String,
+    pub role: Role,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// A payment or delivery that realised part of the commitment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transaction {
+    pub date: NaiveDate,
+    pub amount: Rupiah,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub title: String,
+    /// A document number or other reference, e.g. "KKU/2021/0001".
+    pub reference: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// An agreement's state on a given day; derived from its period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Upcoming,
+    Active,
+    Ended,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Upcoming, Status::Active, Status::Ended];
+
+    /// Upcoming before the start, active from start to end inclusive, ended
+    /// after.
+    pub fn on(period: Period, today: NaiveDate) -> Status {
+        if today < period.start {
+            Status::Upcoming
+        } else if today <= period.end {
+            Status::Active
+        } else {
+            Status::Ended
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Upcoming => "upcoming",
+            Status::Active => "active",
+            Status::Ended => "ended",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// A partnership agreement (Kesepakatan Kemitraan Usaha) between one large
+/// company and one UMKM.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub id: String,
+    pub company: Party,
+    pub umkm: Party,
+    pub pattern: Pattern,
+    /// The name of the form when `pattern` is [`Pattern::Lain`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern_other: Option<String>,
+    /// The signing event, when it was signed at one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The agreement this one renews, for a pair signing again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renews: Option<String>,
+    pub date_signed: NaiveDate,
+    pub period: Period,
+    /// The committed value.
+    pub value: Rupiah,
+    /// Oldest first.
+    pub transactions: Vec<Transaction>,
+    pub source: SourceRef,
+}
+
+impl Agreement {
+    pub fn status(&self, today: NaiveDate) -> Status {
+        Status::on(self.period, today)
+    }
+
+    /// The sum of the transactions; `None` if it overflows.
+    pub fn realised(&self) -> Option<Rupiah> {
+        Rupiah::checked_sum(self.transactions.iter().map(|t| t.amount))
+    }
+}
+
+/// An agreement in a list (`agreements/page-{n}.json`, a partner's page, a
+/// pair history): both parties named, so a list needs no second fetch.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementSummary {
+    pub id: String,
+    pub company: PartnerRef,
+    pub umkm: PartnerRef,
+    pub company_province: ProvinceCode,
+    pub umkm_province: ProvinceCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub umkm_size: Option<Classification>,
+    pub pattern: Pattern,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    pub date_signed: NaiveDate,
+    pub period: Period,
+    pub value: Rupiah,
+    pub realised: Rupiah,
+}
+
+impl AgreementSummary {
+    pub fn status(&self, today: NaiveDate) -> Status {
+        Status::on(self.period, today)
+    }
+}
+
+/// `agreements/{id}.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementDetail {
+    pub agreement: Agreement,
+    pub company: PartnerRef,
+    pub umkm: PartnerRef,
+    /// Every agreement between the same two partners, oldest first,
+    /// including this one.
+    pub pair_history: Vec<AgreementSummary>,
+}
+
+/// Where an event took place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Held as a virtual meeting.
+    #[serde(rename = "virtual")]
+    pub is_virtual: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// Headline figures of an event as they were reported at the time, kept
+/// apart from what the dataset holds so the two can be compared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedFigures {
+    pub companies: u32,
+    pub pma: u32,
+    pub pmdn: u32,
+    pub umkm: u32,
+    pub investment: Rupiah,
+}
+
+/// A signing event (`events.json`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub date: NaiveDate,
+    pub place: Place,
+    pub reported: ReportedFigures,
+    pub source: SourceRef,
+}
+
+/// `events.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Events {
+    pub items: Vec<Event>,
+}
+
+/// One row of a breakdown in [`Summary`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    /// The dimension's key: a kind, province code, KBLI category letter,
+    /// pattern key, year, or size class.
+    pub key: String,
+    pub partners: u64,
+    pub agreements: u64,
+    pub committed: Rupiah,
+    pub realised: Rupiah,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub partners: u64,
+    pub companies: u64,
+    pub pma: u64,
+    pub pmdn: u64,
+    pub umkm: u64,
+    pub agreements: u64,
+    pub committed: Rupiah,
+    pub realised: Rupiah,
+}
+
+/// `summary.json`: counts and totals, so the home page needs one small file.
+///
+/// How each breakdown counts (also in `docs/api.md`): `partners` counts the
+/// partners in the bucket; `agreements`, `committed` and `realised` count the
+/// agreements whose party falls in it. by_kind: an agreement falls in its
+/// company's kind and in "umkm". by_province, by_sector, by_size_class: the
+/// UMKM's province, KBLI category and class (where the benefit lands);
+/// partners of every kind count in their own province and sector. by_pattern
+/// and by_year (year signed): agreements only, `partners` is the number of
+/// distinct UMKM.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub totals: Totals,
+    pub by_kind: Vec<Bucket>,
+    pub by_province: Vec<Bucket>,
+    pub by_sector: Vec<Bucket>,
+    pub by_pattern: Vec<Bucket>,
+    pub by_year: Vec<Bucket>,
+    pub by_size_class: Vec<Bucket>,
+}
+
+/// Ids are used in file names and URLs, so they are restricted to ASCII
+/// letters, digits, `-` and `_`, 1 to 64 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The file of every resource, relative to the API base (`/api/v1/`).
+pub mod paths {
+    pub const META: &str = "meta.json";
+    pub const SUMMARY: &str = "summary.json";
+    pub const EVENTS: &str = "events.json";
+
+    /// `page` is 1-based.
+    pub fn partner_page(page: u32) -> String {
+        format!("partners/page-{page}.json")
+    }
+
+    pub fn partner(id: &str) -> String {
+        format!("partners/{id}.json")
+    }
+
+    pub fn agreement_page(page: u32) -> String {
+        format!("agreements/page-{page}.json")
+    }
+
+    pub fn agreement(id: &str) -> String {
+        format!("agreements/{id}.json")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn status_is_derived_from_the_period() {
+        let p = Period {
+            start: d(2021, 1, 18),
+            end: d(2022, 1, 17),
+        };
+        assert_eq!(Status::on(p, d(2021, 1, 17)), Status::Upcoming);
+        assert_eq!(Status::on(p, d(2021, 1, 18)), Status::Active);
+        assert_eq!(Status::on(p, d(2022, 1, 17)), Status::Active);
+        assert_eq!(Status::on(p, d(2022, 1, 18)), Status::Ended);
+    }
+
+    #[test]
+    fn partner_json_is_flat_with_a_kind_tag() {
+        let json = r#"{"id":"U00001","name":"UD Contoh Rekaan","kind":"umkm",
+            "modal_usaha":900000000,"hasil_penjualan_tahunan":2000000001,
+            "nib":"1234567890123","kbli":{"code":"10792","version":"2020"},
+            "province":"17","city":"Bengkulu"}"#;
+        let p: Partner = serde_json::from_str(json).unwrap();
+        assert_eq!(p.kind(), Kind::Umkm);
+        let size = p.size().unwrap();
+        assert_eq!(size.class, crate::size_class::SizeClass::Kecil);
+        assert_eq!(size.test, crate::size_class::SizeTest::Sales);
+        let back: Partner = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn a_company_without_npwp_is_rejected() {
+        let json = r#"{"id":"C1","name":"PT Rekaan","kind":"pmdn",
+            "nib":"1234567890123","kbli":{"code":"10792","version":"2020"},
+            "province":"31","city":"Jakarta"}"#;
+        assert!(serde_json::from_str::<Partner>(json).is_err());
+    }
+
+    #[test]
+    fn a_bad_nib_is_rejected_when_decoding() {
+        let json = r#"{"id":"C1","name":"PT Rekaan","kind":"pmdn","npwp":"0123456789012345",
+            "nib":"12345","kbli":{"code":"10792","version":"2020"},
+            "province":"31","city":"Jakarta"}"#;
+        assert!(serde_json::from_str::<Partner>(json).is_err());
+    }
+
+    #[test]
+    fn ids_are_safe_in_paths() {
+        assert!(is_valid_id("A2021-0001"));
+        assert!(!is_valid_id("../etc"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+        assert_eq!(paths::partner("U1"), "partners/U1.json");
+        assert_eq!(paths::agreement_page(3), "agreements/page-3.json");
+    }
+}

@@ -1,0 +1,130 @@
+//! The one place that talks to the JSON backend.
+//!
+//! Every resource is fetched with gloo-net from the base URL in `config.json`
+//! (read once per visit), with a timeout enforced by an AbortController, and
+//! decoded by `kemitraan_core::client::decode`, which tells invalid JSON from
+//! a wrong shape. Errors are `ApiError`s; nothing here panics on what the
+//! network returns.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use kemitraan_core::client::{decode, ApiError, Config};
+use kemitraan_core::model::{
+    paths, AgreementDetail, AgreementSummary, DatasetMeta, Events, Page, PartnerDetail,
+    PartnerSummary, Summary,
+};
+use serde::de::DeserializeOwned;
+
+thread_local! {
+    static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
+}
+
+/// Resolves `path` against the document's base URL, so the app works when
+/// deployed under a sub-path and `config.json` is found from any deep link.
+fn resolve(path: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(path, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| path.to_string()),
+        None => path.to_string(),
+    }
+}
+
+/// `config.json` beside `index.html`; the defaults when it is missing or
+/// unreadable (a warning goes to the console, not an error page: the default
+/// backend ships with the app).
+async fn config() -> Config {
+    if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
+        return c;
+    }
+    let cfg = match fetch_text(&resolve("config.json"), 5_000).await {
+        Ok(text) => Config::from_json(&text).unwrap_or_else(|e| {
+            web_sys::console::warn_1(&format!("config.json ignored: {e}").into());
+            Config::default()
+        }),
+        Err(_) => Config::default(),
+    };
+    CONFIG.with(|c| *c.borrow_mut() = Some(cfg.clone()));
+    cfg
+}
+
+/// GETs a URL as text, abandoning it after `timeout_ms`.
+async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        // Dropping the Timeout cancels it, so a finished request is not aborted.
+        gloo_timers::callback::Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            if let Some(c) = controller {
+                c.abort();
+            }
+        })
+    };
+    let signal = controller.as_ref().map(|c| c.signal());
+    let failed = |_| {
+        if timed_out.get() {
+            ApiError::Timeout { ms: timeout_ms }
+        } else {
+            ApiError::Unreachable
+        }
+    };
+    let resp = Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(failed)?;
+    if !resp.ok() {
+        return Err(ApiError::Status(resp.status()));
+    }
+    resp.text().await.map_err(failed)
+}
+
+/// Fetches and decodes one resource of the contract.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let cfg = config().await;
+    let url = resolve(&cfg.url(path));
+    let text = fetch_text(&url, cfg.timeout_ms).await?;
+    decode(&text)
+}
+
+pub async fn meta() -> Result<DatasetMeta, ApiError> {
+    get(paths::META).await
+}
+
+pub async fn summary() -> Result<Summary, ApiError> {
+    get(paths::SUMMARY).await
+}
+
+pub async fn events() -> Result<Events, ApiError> {
+    get(paths::EVENTS).await
+}
+
+pub async fn partner_page(page: u32) -> Result<Page<PartnerSummary>, ApiError> {
+    get(&paths::partner_page(page)).await
+}
+
+pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {
+    if !kemitraan_core::model::is_valid_id(&id) {
+        return Err(ApiError::Status(404));
+    }
+    get(&paths::partner(&id)).await
+}
+
+pub async fn agreement_page(page: u32) -> Result<Page<AgreementSummary>, ApiError> {
+    get(&paths::agreement_page(page)).await
+}
+
+pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
+    if !kemitraan_core::model::is_valid_id(&id) {
+        return Err(ApiError::Status(404));
+    }
+    get(&paths::agreement(&id)).await
+}

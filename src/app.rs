@@ -1,0 +1,53 @@
+//! The app: providers, the frame, and one route per page module.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api;
+use crate::components::layout::{Footer, Header, MetaResource, SyntheticNotice};
+use crate::i18n::{provide_lang, use_lang};
+use crate::pages;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_lang();
+    provide_context(MetaResource(LocalResource::new(api::meta)));
+    let lang = use_lang();
+    let formatter = move |page: String| {
+        if page.is_empty() {
+            "Kemitraan".to_string()
+        } else {
+            format!("{page} · Kemitraan")
+        }
+    };
+    let _ = lang;
+    view! {
+        <Title formatter/>
+        <Router>
+            <Header/>
+            <SyntheticNotice/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/mitra") view=pages::partners::Partners/>
+                    <Route path=path!("/mitra/:id") view=pages::partner::PartnerPage/>
+                    <Route path=path!("/perjanjian") view=pages::agreements::Agreements/>
+                    <Route path=path!("/perjanjian/:id") view=pages::agreement::AgreementPage/>
+                    <Route path=path!("/simulasi") view=pages::simulator::Simulator/>
+                    <Route path=path!("/tentang") view=pages::about::About/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}
+
+/// The page title in the current language.
+#[component]
+pub fn PageTitle(id: &'static str, en: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    view! { <Title text=move || crate::i18n::pick(lang.get(), id, en).to_string()/> }
+}

@@ -1,0 +1,6 @@
+//! Small components shared by the pages.
+
+pub mod layout;
+pub mod loaded;
+pub mod money;
+pub mod status;
