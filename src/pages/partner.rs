@@ -43,10 +43,10 @@ fn PartnerView(detail: PartnerDetail) -> impl IntoView {
     let kbli = p.kbli.clone();
     let extra = match p.details.clone() {
         KindDetails::Pma { npwp, country } => view! {
-            <dt>"NPWP"</dt><dd class="num">{npwp.to_string()}</dd>
+            <dt>"NPWP"</dt><dd class="ident">{npwp.to_string()}</dd>
             <dt>{txt("Negara asal modal", "Country of origin")}</dt><dd>{country}</dd>
         }.into_any(),
-        KindDetails::Pmdn { npwp } => view! { <dt>"NPWP"</dt><dd class="num">{npwp.to_string()}</dd> }.into_any(),
+        KindDetails::Pmdn { npwp } => view! { <dt>"NPWP"</dt><dd class="ident">{npwp.to_string()}</dd> }.into_any(),
         KindDetails::Umkm { modal_usaha, hasil_penjualan_tahunan } => view! {
             <dt>{txt("Modal usaha", "Business capital")}</dt><dd>{move || format_full(modal_usaha, lang.get())}</dd>
             <dt>{txt("Hasil penjualan tahunan", "Annual sales")}</dt><dd>{move || format_full(hasil_penjualan_tahunan, lang.get())}</dd>
@@ -59,7 +59,7 @@ fn PartnerView(detail: PartnerDetail) -> impl IntoView {
         <p class="kicker"><span class="tag">{kind.label()}</span></p>
         <h1>{p.name.clone()}</h1>
         <dl class="facts">
-            <dt>"NIB"</dt><dd class="num">{p.nib.to_string()}</dd>
+            <dt>"NIB"</dt><dd class="ident">{p.nib.to_string()}</dd>
             {extra}
             <dt>"KBLI"</dt>
             <dd>{move || {
