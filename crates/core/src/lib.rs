@@ -16,7 +16,9 @@
 //! - [`client`]: run-time config and the typed errors of the JSON client.
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
 
+pub mod agreement_query;
 pub mod client;
+pub mod csv;
 pub mod date;
 pub mod ident;
 pub mod lang;
