@@ -24,11 +24,13 @@ pub mod ident;
 pub mod lang;
 pub mod model;
 pub mod money;
+pub mod ocds;
 pub mod pattern;
 pub mod province;
 pub mod simulate;
 pub mod size_class;
 pub mod summary;
+pub mod url;
 
 pub use lang::Lang;
 pub use money::Rupiah;
