@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::money::Amount;
-use crate::i18n::{txt, use_lang};
+use crate::i18n::{pick, txt, use_lang};
 
 #[component]
 pub fn PairHistory(history: Vec<AgreementSummary>, current: String) -> impl IntoView {
     let lang = use_lang();
     let growth = pair_growth(&history);
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || pick(lang.get(), "Tabel riwayat pasangan", "Pair history table")>
         <table class="pair-history">
             <thead><tr>
                 <th scope="col">{txt("Tahun", "Year")}</th>

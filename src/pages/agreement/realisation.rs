@@ -39,7 +39,7 @@ pub fn Realisation(
                 "Green line: cumulative realised amount. Dashed line: committed value.",
             )}</figcaption>
         </figure>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || pick(lang.get(), "Tabel transaksi", "Transactions table")>
         <table>
             <caption class="visually-hidden">{txt("Transaksi terealisasi", "Realised transactions")}</caption>
             <thead><tr>

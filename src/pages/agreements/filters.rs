@@ -27,7 +27,16 @@ pub fn Filters(
         f(&mut q);
         set_query.run((q, replace));
     };
+    // Open beside the list on a wide screen; folded above it on a phone,
+    // where it would otherwise push the results a screen down.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0);
     view! {
+        <details class="filters-box" open=wide>
+        <summary>{txt("Filter", "Filters")}</summary>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()
             aria-label=move || pick(lang.get(), "Filter perjanjian", "Filter agreements")>
             <label class="field">
@@ -97,6 +106,7 @@ pub fn Filters(
                 {txt("Hapus filter", "Clear filters")}
             </button>
         </form>
+        </details>
     }
 }
 

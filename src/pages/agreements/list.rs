@@ -16,7 +16,7 @@ use crate::i18n::{pick, txt, use_lang};
 pub fn AgreementList(items: Vec<AgreementSummary>, today: NaiveDate) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <div class="table-wrap cards-on-phone">
+        <div class="table-wrap cards-on-phone" tabindex="0" role="region" aria-label=move || pick(lang.get(), "Daftar perjanjian", "Agreement list")>
         <table class="agreements">
             <thead><tr>
                 <th scope="col">{txt("Perusahaan", "Company")}</th>
