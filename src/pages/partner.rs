@@ -75,7 +75,7 @@ fn PartnerView(detail: PartnerDetail) -> impl IntoView {
             })}
         </dl>
         <h2>{txt("Perjanjian", "Agreements")}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=move || pick(lang.get(), "Tabel perjanjian", "Agreements table")>
         <table>
             <thead><tr>
                 <th scope="col">{txt("Mitra", "Partner")}</th>
