@@ -12,6 +12,7 @@
 //! | `tahun` | years signed, comma-separated             | `2021,2022`      |
 //! | `pola`  | pattern keys                              | `inti_plasma`    |
 //! | `prov`  | province codes of either party            | `17,31`          |
+//! | `provu` | province codes of the UMKM (as in `summary.json`'s `by_province`) | `17` |
 //! | `jenis` | company kind: `pma`, `pmdn`               | `pma`            |
 //! | `kelas` | UMKM size class                           | `mikro,kecil`    |
 //! | `min`   | smallest committed value, rupiah          | `1000000000`     |
@@ -96,6 +97,9 @@ pub struct AgreementQuery {
     pub years: Vec<i32>,
     pub patterns: Vec<Pattern>,
     pub provinces: Vec<ProvinceCode>,
+    /// The UMKM's province only: the home page's province chart counts
+    /// agreements where the benefit lands, and links here.
+    pub umkm_provinces: Vec<ProvinceCode>,
     pub company_kinds: Vec<Kind>,
     pub sizes: Vec<SizeClass>,
     pub min_value: Option<Rupiah>,
@@ -162,6 +166,9 @@ impl AgreementQuery {
                 "prov" => split(value)
                     .filter_map(|c| ProvinceCode::parse(c).ok())
                     .for_each(|p| push_unique(&mut q.provinces, p)),
+                "provu" => split(value)
+                    .filter_map(|c| ProvinceCode::parse(c).ok())
+                    .for_each(|p| push_unique(&mut q.umkm_provinces, p)),
                 "jenis" => split(value)
                     .filter_map(Kind::from_key)
                     .filter(|k| k.is_company())
@@ -201,6 +208,12 @@ impl AgreementQuery {
         if !self.provinces.is_empty() {
             out.push(("prov", join(&self.provinces, |p| p.as_str().to_string())));
         }
+        if !self.umkm_provinces.is_empty() {
+            out.push((
+                "provu",
+                join(&self.umkm_provinces, |p| p.as_str().to_string()),
+            ));
+        }
         if !self.company_kinds.is_empty() {
             out.push(("jenis", join(&self.company_kinds, |k| k.key().to_string())));
         }
@@ -239,6 +252,7 @@ impl AgreementQuery {
             && (self.provinces.is_empty()
                 || self.provinces.contains(&a.company_province)
                 || self.provinces.contains(&a.umkm_province))
+            && (self.umkm_provinces.is_empty() || self.umkm_provinces.contains(&a.umkm_province))
             && (self.company_kinds.is_empty() || self.company_kinds.contains(&a.company.kind))
             && (self.sizes.is_empty() || a.umkm_size.is_some_and(|s| self.sizes.contains(&s.class)))
             && self.min_value.is_none_or(|m| a.value >= m)
@@ -498,6 +512,13 @@ mod tests {
             .map(|a| a.id.as_str())
             .collect();
         assert_eq!(ids, ["A4", "A1"]);
+        let q = AgreementQuery::from_pairs([("provu", "31")]);
+        let ids: Vec<_> = q
+            .apply(&items, today)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["A2"], "only the UMKM's province counts");
         let q = AgreementQuery::from_pairs([("prov", "17"), ("jenis", "pma")]);
         let rows = q.apply(&items, today);
         assert_eq!(rows.len(), 1);
@@ -539,6 +560,7 @@ mod tests {
             ("tahun", "2022,abc,2021"),
             ("pola", "inti_plasma,tidak_ada"),
             ("prov", "17,99"),
+            ("provu", "51"),
             ("jenis", "umkm,pma"),
             ("kelas", "kecil,raksasa"),
             ("min", "-5"),

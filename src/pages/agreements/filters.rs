@@ -59,6 +59,20 @@ pub fn Filters(
                 |c: SizeClass, l| c.label(l).to_string(), |q| &q.sizes, |q| &mut q.sizes, query, update)}
             {check_group(txt("Pola kemitraan", "Partnership pattern"), Pattern::ALL.to_vec(),
                 |p: Pattern, l| p.label(l).to_string(), |q| &q.patterns, |q| &mut q.patterns, query, update)}
+            {move || {
+                let provs = query.with(|q| q.umkm_provinces.clone());
+                (!provs.is_empty()).then(|| view! {
+                    <p class="active-filter">
+                        {txt("Provinsi UMKM: ", "UMKM's province: ")}
+                        {provs.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")}
+                        " "
+                        <button type="button" class="link-button"
+                            on:click=move |_| update(&|q| q.umkm_provinces.clear(), false)>
+                            {txt("hapus", "remove")}
+                        </button>
+                    </p>
+                })
+            }}
             <label class="field">
                 <span>{txt("Provinsi salah satu pihak", "Province of either party")}</span>
                 <select on:change=move |ev| {
