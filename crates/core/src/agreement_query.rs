@@ -11,8 +11,8 @@
 //! | `q`     | text in either party's name               | `sinar`          |
 //! | `tahun` | years signed, comma-separated             | `2021,2022`      |
 //! | `pola`  | pattern keys                              | `inti_plasma`    |
-//! | `prov`  | province codes of either party            | `17,31`          |
-//! | `provu` | province codes of the UMKM (as in `summary.json`'s `by_province`) | `17` |
+//! | `provinsi` | province codes of either party         | `17,31`          |
+//! | `provinsi_umkm` | province codes of the UMKM (as in `summary.json`'s `by_province`) | `17` |
 //! | `jenis` | company kind: `pma`, `pmdn`               | `pma`            |
 //! | `kelas` | UMKM size class                           | `mikro,kecil`    |
 //! | `min`   | smallest committed value, rupiah          | `1000000000`     |
@@ -98,7 +98,7 @@ pub struct AgreementQuery {
     pub patterns: Vec<Pattern>,
     pub provinces: Vec<ProvinceCode>,
     /// The UMKM's province only: the home page's province chart counts
-    /// agreements where the benefit lands, and links here.
+    /// agreements where the benefit lands, and links here (`provinsi_umkm`).
     pub umkm_provinces: Vec<ProvinceCode>,
     pub company_kinds: Vec<Kind>,
     pub sizes: Vec<SizeClass>,
@@ -163,10 +163,10 @@ impl AgreementQuery {
                 "pola" => split(value)
                     .filter_map(Pattern::from_key)
                     .for_each(|p| push_unique(&mut q.patterns, p)),
-                "prov" => split(value)
+                "provinsi" => split(value)
                     .filter_map(|c| ProvinceCode::parse(c).ok())
                     .for_each(|p| push_unique(&mut q.provinces, p)),
-                "provu" => split(value)
+                "provinsi_umkm" => split(value)
                     .filter_map(|c| ProvinceCode::parse(c).ok())
                     .for_each(|p| push_unique(&mut q.umkm_provinces, p)),
                 "jenis" => split(value)
@@ -206,11 +206,11 @@ impl AgreementQuery {
             out.push(("pola", join(&self.patterns, |p| p.key().to_string())));
         }
         if !self.provinces.is_empty() {
-            out.push(("prov", join(&self.provinces, |p| p.as_str().to_string())));
+            out.push(("provinsi", join(&self.provinces, |p| p.as_str().to_string())));
         }
         if !self.umkm_provinces.is_empty() {
             out.push((
-                "provu",
+                "provinsi_umkm",
                 join(&self.umkm_provinces, |p| p.as_str().to_string()),
             ));
         }
@@ -505,21 +505,21 @@ mod tests {
     fn filters_narrow_and_totals_follow() {
         let items = sample();
         let today = d(2026, 11, 29);
-        let q = AgreementQuery::from_pairs([("prov", "17")]);
+        let q = AgreementQuery::from_pairs([("provinsi", "17")]);
         let ids: Vec<_> = q
             .apply(&items, today)
             .iter()
             .map(|a| a.id.as_str())
             .collect();
         assert_eq!(ids, ["A4", "A1"]);
-        let q = AgreementQuery::from_pairs([("provu", "31")]);
+        let q = AgreementQuery::from_pairs([("provinsi_umkm", "31")]);
         let ids: Vec<_> = q
             .apply(&items, today)
             .iter()
             .map(|a| a.id.as_str())
             .collect();
         assert_eq!(ids, ["A2"], "only the UMKM's province counts");
-        let q = AgreementQuery::from_pairs([("prov", "17"), ("jenis", "pma")]);
+        let q = AgreementQuery::from_pairs([("provinsi", "17"), ("jenis", "pma")]);
         let rows = q.apply(&items, today);
         assert_eq!(rows.len(), 1);
         let t = totals(&rows);
@@ -559,8 +559,8 @@ mod tests {
         let q = AgreementQuery::from_pairs([
             ("tahun", "2022,abc,2021"),
             ("pola", "inti_plasma,tidak_ada"),
-            ("prov", "17,99"),
-            ("provu", "51"),
+            ("provinsi", "17,99"),
+            ("provinsi_umkm", "51"),
             ("jenis", "umkm,pma"),
             ("kelas", "kecil,raksasa"),
             ("min", "-5"),
