@@ -17,6 +17,9 @@
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
 //! - [`agreement_query`]: the agreement list's filter, totals and CSV;
 //!   [`csv`], [`url`], [`ocds`]: export and link formats.
+//! - [`dashboard`]: the home page's charts, links and CSV, the featured
+//!   event beside what the dataset holds, the largest partnership; and
+//!   [`presentation`]: the slide sequence and its keys.
 //! - [`simulate`]: the contract-growth simulator's math; [`simulate_io`]: its
 //!   URL parameters, form fields and CSV; [`program`]: every agreement grown
 //!   at once; [`axis`]: chart value axes.
@@ -25,6 +28,7 @@ pub mod agreement_query;
 pub mod axis;
 pub mod client;
 pub mod csv;
+pub mod dashboard;
 pub mod date;
 pub mod ident;
 pub mod lang;
@@ -32,6 +36,7 @@ pub mod model;
 pub mod money;
 pub mod ocds;
 pub mod pattern;
+pub mod presentation;
 pub mod program;
 pub mod province;
 pub mod simulate;
