@@ -54,6 +54,7 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.xml': 'application/xml',
   '.woff2': 'font/woff2',
 };

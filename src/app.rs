@@ -38,6 +38,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/perjanjian/:id") view=pages::agreement::AgreementPage/>
                     <Route path=path!("/simulasi") view=pages::simulator::Simulator/>
                     <Route path=path!("/tentang") view=pages::about::About/>
+                    <Route path=path!("/presentasi") view=pages::presentation::Presentation/>
+                    <Route path=path!("/presentasi/:n") view=pages::presentation::Presentation/>
                 </Routes>
             </main>
             <Footer/>

@@ -63,16 +63,16 @@ pub struct ChartSpec {
     pub lang: Lang,
 }
 
-const SERIES_COLOURS: [&str; 4] = ["#0b5d4b", "#b45309", "#6d28d9", "#1a56db"];
+pub(crate) const SERIES_COLOURS: [&str; 4] = ["#0b5d4b", "#b45309", "#6d28d9", "#1a56db"];
 const SERIES_DASH: [&str; 4] = ["", "7 4", "2 3", "10 3 2 3"];
 const BAND_FILLS: [&str; 4] = ["#f3f7f6", "#e4f0ec", "#d3e8e1", "#c3e0d6"];
-const INK: &str = "#17211f";
-const MUTED: &str = "#4d5b58";
+pub(crate) const INK: &str = "#17211f";
+pub(crate) const MUTED: &str = "#4d5b58";
 const TARGET: &str = "#a4262c";
-const FONT: &str =
+pub(crate) const FONT: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -88,12 +88,12 @@ fn esc(s: &str) -> String {
 }
 
 /// Rough text width for layout (no DOM measuring in a string builder).
-fn text_width(s: &str, font: f64) -> f64 {
+pub(crate) fn text_width(s: &str, font: f64) -> f64 {
     s.chars().count() as f64 * font * 0.58
 }
 
 /// Splits `text` into lines of at most about `max_width` at spaces.
-fn wrap(text: &str, max_width: f64, font: f64) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max_width: f64, font: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
@@ -121,10 +121,35 @@ pub fn height_for(width: f64) -> f64 {
     (width * 0.55).clamp(280.0, 400.0)
 }
 
+/// What a chart of the dataset adds to a [`ChartSpec`]: each bar of the
+/// first series as a link, and a short note above a year's bars (growth on
+/// the year before). Kept apart from the spec so the simulator's chart is
+/// built as before.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extras {
+    /// (year, href, accessible name): the year's bar opens `href`.
+    pub links: Vec<(i32, String, String)>,
+    /// (year, text) drawn above the year's bars.
+    pub notes: Vec<(i32, String)>,
+}
+
 /// The chart as a standalone SVG document fragment. `standalone` adds the
 /// XML namespace, a white background and the title as visible text, for the
 /// downloaded file.
 pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -> String {
+    render_svg_with(spec, width, height, standalone, &Extras::default())
+}
+
+/// [`render_svg`] with links and notes on the bars. With links the drawing
+/// is a group of links (`role="group"`), not an image, so each bar keeps its
+/// own accessible name.
+pub fn render_svg_with(
+    spec: &ChartSpec,
+    width: f64,
+    height: f64,
+    standalone: bool,
+    extras: &Extras,
+) -> String {
     let lang = spec.lang;
     let w = width.max(240.0);
     let h = height.max(200.0);
@@ -134,8 +159,13 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -
     let desc_id = format!("{}-desc", spec.id);
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{title_id} {desc_id}" font-family="{font_family}" font-size="{font}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="{role}" aria-labelledby="{title_id} {desc_id}" font-family="{font_family}" font-size="{font}">"#,
         font_family = esc(FONT),
+        role = if extras.links.is_empty() {
+            "img"
+        } else {
+            "group"
+        },
     );
     let _ = write!(
         s,
@@ -246,6 +276,10 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -
     }
     // Room for the top tick label, which is centred on the plot's top edge.
     top += 6.0 + font / 2.0;
+    // And for the notes above the tallest bar.
+    if !extras.notes.is_empty() {
+        top += font + 6.0;
+    }
 
     let label_w = tick_labels
         .iter()
@@ -359,6 +393,22 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -
                     for (year, v) in &se.points {
                         let x = x_of(*year) - group / 2.0 + bar * si as f64;
                         let y = y_of(*v);
+                        let link = (si == 0)
+                            .then(|| extras.links.iter().find(|l| l.0 == *year))
+                            .flatten();
+                        if let Some((_, href, name)) = link {
+                            // The whole slot is the target, so a small bar is
+                            // as easy to hit as a tall one.
+                            let _ = write!(
+                                s,
+                                r#"<a href="{}" aria-label="{}" class="bar-link"><rect class="bar-hit" x="{sx:.1}" y="{top:.1}" width="{sw:.1}" height="{sh:.1}" fill="transparent"/>"#,
+                                esc(href),
+                                esc(name),
+                                sx = x_of(*year) - slot / 2.0,
+                                sw = slot,
+                                sh = (bottom - top).max(0.0)
+                            );
+                        }
                         let _ = write!(
                             s,
                             r#"<rect x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{bh:.1}" fill="{colour}"><title>{year}: {}</title></rect>"#,
@@ -366,6 +416,9 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -
                             bw = (bar - 1.0).max(1.0),
                             bh = (bottom - y).max(0.0)
                         );
+                        if link.is_some() {
+                            s.push_str("</a>");
+                        }
                     }
                 }
             }
@@ -401,6 +454,26 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64, standalone: bool) -
 
     s.push_str(&band_labels);
 
+    // Notes above the tallest value of their year.
+    if n > 0 {
+        let slot = plot_w / n as f64;
+        for (year, text) in &extras.notes {
+            let tallest = spec
+                .series
+                .iter()
+                .flat_map(|se| se.points.iter().filter(|p| p.0 == *year).map(|p| p.1))
+                .max();
+            let Some(v) = tallest else { continue };
+            let x = left + ((year - y_min) as f64 + 0.5) * slot;
+            let _ = write!(
+                s,
+                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+                esc(text),
+                y = y_of(v) - 6.0
+            );
+        }
+    }
+
     if let Some(r) = &spec.reference {
         let y = y_of(r.value);
         let _ = write!(
@@ -435,30 +508,89 @@ fn marker(i: usize, x: f64, y: f64, colour: &str) -> String {
 
 /// The chart at the width of its container, redrawn when the window is
 /// resized or the spec changes.
-#[component]
-pub fn Chart(#[prop(into)] spec: Signal<ChartSpec>) -> impl IntoView {
-    let wrap = NodeRef::<leptos::html::Div>::new();
-    let width = RwSignal::new(720.0_f64);
-    let measure = move || {
-        if let Some(el) = wrap.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
-            }
-        }
-    };
+///
+/// `extras` adds links and notes to the bars ([`Extras`]); a link click
+/// navigates inside the app. `zoom` draws at 1/zoom of the width and lets
+/// the browser scale the drawing up, so type is `zoom` times larger (the
+/// presentation's shared screen). `fill_height` takes the container's
+/// height instead of one derived from the width (the container must have
+/// one).
+/// The size of an element's content box, kept current with a
+/// ResizeObserver: a chart is redrawn when its container changes width for
+/// any reason (window resize, a scrollbar appearing, a layout that settles
+/// after the chart mounted), not only on window resize.
+pub fn use_size(node: NodeRef<leptos::html::Div>, track_height: bool) -> RwSignal<(f64, f64)> {
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::JsCast;
+    let size = RwSignal::new((0.0_f64, 0.0_f64));
     Effect::new(move |_| {
-        if wrap.get().is_some() {
-            measure();
+        let Some(el) = node.get() else { return };
+        let el: web_sys::Element = el.into();
+        let update = {
+            let el = el.clone();
+            move || {
+                let w = f64::from(el.client_width());
+                let h = if track_height {
+                    f64::from(el.client_height())
+                } else {
+                    0.0
+                };
+                let (ow, oh) = size.get_untracked();
+                if w > 0.0 && ((w - ow).abs() >= 1.0 || (h - oh).abs() >= 1.0) {
+                    size.set((w, h));
+                }
+            }
+        };
+        update();
+        let callback = Closure::<dyn FnMut()>::new(update);
+        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&el);
+                let keep = StoredValue::new_local((observer, callback));
+                on_cleanup(move || {
+                    let _ = keep.try_with_value(|(o, _)| o.disconnect());
+                });
+            }
+            Err(e) => web_sys::console::warn_1(&e),
         }
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    size
+}
+
+/// The width to draw at before the container is measured.
+const FALLBACK_WIDTH: f64 = 720.0;
+
+/// The chart at the width of its container, redrawn when the container or
+/// the spec changes.
+///
+/// `extras` adds links and notes to the bars ([`Extras`]); a link click
+/// navigates inside the app. `zoom` draws at 1/zoom of the width and lets
+/// the browser scale the drawing up, so type is `zoom` times larger (the
+/// presentation's shared screen). `fill_height` takes the container's
+/// height instead of one derived from the width (the container must have
+/// one).
+#[component]
+pub fn Chart(
+    #[prop(into)] spec: Signal<ChartSpec>,
+    #[prop(optional, into)] extras: Option<Signal<Extras>>,
+    #[prop(optional)] zoom: Option<f64>,
+    #[prop(optional)] fill_height: bool,
+) -> impl IntoView {
+    let zoom = zoom.filter(|z| z.is_finite() && *z >= 1.0).unwrap_or(1.0);
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let size = use_size(wrap, fill_height);
+    let navigate = leptos_router::hooks::use_navigate();
+    let zoomed = zoom > 1.0;
     view! {
-        <div class="chart" node_ref=wrap inner_html=move || {
-            let w = width.get();
-            spec.with(|s| render_svg(s, w, height_for(w), false))
-        }></div>
+        <div class="chart" class:zoomed=zoomed class:fill=fill_height node_ref=wrap
+            on:click=move |ev| crate::components::bar_chart::follow_svg_link(&ev, &navigate)
+            inner_html=move || {
+                let (w, h) = size.get();
+                let w = if w > 0.0 { w } else { FALLBACK_WIDTH } / zoom;
+                let h = if fill_height && h > 0.0 { h / zoom } else { height_for(w) };
+                let extras = extras.map(|e| e.get()).unwrap_or_default();
+                spec.with(|s| render_svg_with(s, w, h, false, &extras))
+            }></div>
     }
 }
 

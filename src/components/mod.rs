@@ -1,5 +1,7 @@
 //! Small components shared by the pages.
 
+pub mod bar_chart;
+pub mod breakdown;
 pub mod chart;
 pub mod download;
 pub mod layout;

@@ -1,5 +1,10 @@
+//! `/tentang`: what the dataset is (name, version, as-of date, source, the
+//! synthetic notice), the JSON contract it follows, and how to point the app
+//! at another backend.
+
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::DatasetMeta;
+use kemitraan_core::money::format_number;
 use leptos::prelude::*;
 
 use crate::app::PageTitle;
@@ -7,18 +12,74 @@ use crate::components::layout::use_meta;
 use crate::components::loaded::loaded;
 use crate::i18n::{pick, txt, use_lang};
 
+/// The contract, copied beside the app by trunk (`copy-dir docs`).
+const CONTRACT: &str = "docs/api.md";
+const SCHEMA_EXAMPLE: &str = "docs/schema/summary.schema.json";
+
 #[component]
 pub fn About() -> impl IntoView {
     let content = use_meta().map(|meta| loaded(meta, |m| view! { <MetaTable meta=m/> }, None));
+    let lang = use_lang();
     view! {
         <PageTitle id="Tentang Data" en="About the Data"/>
         <h1>{txt("Tentang Data", "About the Data")}</h1>
-        {content}
-        <h2>{txt("Sumber data lain", "Another data source")}</h2>
-        <p>{txt(
-            "Aplikasi membaca data JSON dari alamat di berkas config.json di samping index.html (kunci api_base). Formatnya dijelaskan di docs/api.md.",
-            "The app reads JSON from the address in config.json beside index.html (key api_base). The format is described in docs/api.md.",
-        )}</p>
+        <section aria-labelledby="dataset-h">
+            <h2 id="dataset-h">{txt("Dataset", "Dataset")}</h2>
+            {content}
+        </section>
+
+        <section aria-labelledby="contract-h">
+            <h2 id="contract-h">{txt("Kontrak JSON", "The JSON contract")}</h2>
+            <p>{txt(
+                "Aplikasi ini tidak punya kode server. Datanya adalah berkas JSON statis di bawah /api/v1/ yang dapat disajikan host statis mana pun:",
+                "The app has no server code. Its data is static JSON files under /api/v1/ that any static host can serve:",
+            )}</p>
+            <ul class="contract-list">
+                <li><code>"meta.json"</code>" — "{txt("nama, versi, tanggal data, sumber, tanda sintetis, jumlah halaman", "name, version, as-of date, source, synthetic flag, page counts")}</li>
+                <li><code>"summary.json"</code>" — "{txt("jumlah dan rincian per jenis, provinsi, sektor, pola, tahun dan kelas (grafik beranda)", "totals and breakdowns by kind, province, sector, pattern, year and class (the home page's charts)")}</li>
+                <li><code>"events.json"</code>" — "{txt("acara penandatanganan dengan angka yang dilaporkan saat itu", "signing events with the figures reported at the time")}</li>
+                <li><code>"partners/page-{n}.json"</code>", "<code>"agreements/page-{n}.json"</code>" — "{txt("daftar per halaman", "lists in pages")}</li>
+                <li><code>"partners/{id}.json"</code>", "<code>"agreements/{id}.json"</code>" — "{txt("satu mitra atau perjanjian dengan semua yang dibutuhkan halamannya", "one partner or agreement with everything its page needs")}</li>
+            </ul>
+            <p>{txt(
+                "Uang ditulis sebagai rupiah bulat (bilangan bulat JSON), tanggal sebagai YYYY-MM-DD, provinsi dengan kode Kepmendagri 100.1.1-6117/2022. Status perjanjian tidak disimpan: aplikasi menghitungnya dari periode dan tanggal hari ini.",
+                "Money is whole rupiah (a JSON integer), dates are YYYY-MM-DD, provinces use the codes of Kepmendagri 100.1.1-6117/2022. An agreement's status is not stored: the app derives it from the period and today's date.",
+            )}</p>
+            <p class="doc-links">
+                <a href=CONTRACT rel="external" class="contract-link">{txt("Baca kontrak lengkap (docs/api.md)", "Read the full contract (docs/api.md)")}</a>
+                " · "
+                <a href=SCHEMA_EXAMPLE rel="external">{txt("JSON Schema, misalnya summary.schema.json (semua di docs/schema/)", "JSON Schema, e.g. summary.schema.json (all in docs/schema/)")}</a>
+            </p>
+        </section>
+
+        <section aria-labelledby="backend-h">
+            <h2 id="backend-h">{txt("Memakai sumber data lain", "Pointing the app at another backend")}</h2>
+            <ol class="steps">
+                <li>{txt(
+                    "Sajikan berkas JSON yang mengikuti kontrak di atas dari server mana pun. Periksa dulu dengan alat data: kemitraan-data validate FOLDER.",
+                    "Serve JSON files that follow the contract above from any server. Check them first with the data tool: kemitraan-data validate FOLDER.",
+                )}</li>
+                <li>{txt(
+                    "Ubah config.json di samping index.html. Tidak perlu membangun ulang aplikasi:",
+                    "Edit config.json beside index.html. The app need not be rebuilt:",
+                )}
+                    <pre class="code"><code>{"{\n  \"api_base\": \"https://data.example.go.id/api/v1/\",\n  \"timeout_ms\": 15000\n}"}</code></pre>
+                </li>
+                <li>{txt(
+                    "api_base boleh alamat lengkap atau relatif terhadap halaman (bawaan: api/v1/). timeout_ms adalah batas waktu satu permintaan, 100 sampai 120000 milidetik.",
+                    "api_base may be absolute or relative to the page (default: api/v1/). timeout_ms is how long one request may take, 100 to 120000 milliseconds.",
+                )}</li>
+                <li>{txt(
+                    "Bila data ada di domain lain, server itu harus mengizinkan CORS (Access-Control-Allow-Origin) untuk alamat aplikasi.",
+                    "When the data is on another domain, that server must allow CORS (Access-Control-Allow-Origin) for the app's address.",
+                )}</li>
+            </ol>
+            <p class="muted">{move || pick(
+                lang.get(),
+                "Jika data tidak dapat dimuat, setiap halaman menjelaskan sebabnya (server mati, status HTTP, batas waktu, JSON tidak sah, bentuk salah) dan menawarkan Coba lagi.",
+                "When data cannot be loaded, every page says why (server down, HTTP status, timeout, invalid JSON, wrong shape) and offers Retry.",
+            )}</p>
+        </section>
     }
 }
 
@@ -27,29 +88,32 @@ fn MetaTable(meta: DatasetMeta) -> impl IntoView {
     let lang = use_lang();
     let l = move || lang.get();
     let synthetic = meta.synthetic;
+    let count = |v: u64, lang| format_number(i64::try_from(v).unwrap_or(i64::MAX), lang);
     view! {
         <dl class="facts">
             <dt>{txt("Nama", "Name")}</dt>
             <dd class="dataset-name">{meta.name.clone()}</dd>
             <dt>{txt("Versi", "Version")}</dt>
-            <dd>{meta.version.clone()}</dd>
+            <dd class="dataset-version">{meta.version.clone()}</dd>
             <dt>{txt("Per tanggal", "As of")}</dt>
-            <dd>{move || format_date(meta.as_of, l())}</dd>
+            <dd class="dataset-as-of"><time datetime=meta.as_of.to_string()>{move || format_date(meta.as_of, l())}</time></dd>
             <dt>{txt("Sumber", "Source")}</dt>
-            <dd>{meta.source.clone()}</dd>
+            <dd class="dataset-source"><code>{meta.source.clone()}</code></dd>
             <dt>{txt("Jenis data", "Kind of data")}</dt>
-            <dd>{move || if synthetic {
-                pick(l(), "Sintetis: nama dan angka rekaan", "Synthetic: names and figures are invented")
+            <dd class:synthetic-flag=synthetic>{move || if synthetic {
+                pick(l(), "Sintetis: nama perusahaan, UMKM, NIB, NPWP dan angka rekaan, bukan data nyata. Hanya angka utama penandatanganan 18 Januari 2021 mengikuti siaran pers.", "Synthetic: company and UMKM names, NIB, NPWP and figures are invented, not real data. Only the headline figures of the signing of 18 January 2021 follow the press release.")
             } else {
                 pick(l(), "Data yang diimpor", "Imported data")
             }}</dd>
             <dt>{txt("Isi", "Contents")}</dt>
             <dd>{move || format!(
                 "{} {}, {} {}, {} {}",
-                meta.counts.partners, pick(l(), "mitra", "partners"),
-                meta.counts.agreements, pick(l(), "perjanjian", "agreements"),
-                meta.counts.events, pick(l(), "acara", "events"),
+                count(meta.counts.partners, l()), pick(l(), "mitra", "partners"),
+                count(meta.counts.agreements, l()), pick(l(), "perjanjian", "agreements"),
+                count(meta.counts.events, l()), pick(l(), "acara", "events"),
             )}</dd>
+            <dt>{txt("Daftar kode", "Code lists")}</dt>
+            <dd>{format!("{} · KBLI {}", meta.code_lists.province, meta.code_lists.kbli)}</dd>
         </dl>
         <p>{meta.description.clone()}</p>
     }

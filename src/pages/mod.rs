@@ -7,4 +7,5 @@ pub mod home;
 pub mod not_found;
 pub mod partner;
 pub mod partners;
+pub mod presentation;
 pub mod simulator;
