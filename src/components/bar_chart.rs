@@ -92,20 +92,26 @@ pub fn render_bars(spec: &BarSpec, width: f64) -> (String, f64) {
     let max = spec.rows.iter().map(|r| r.magnitude).max().unwrap_or(0);
 
     // The widest "value · note" decides how much room bars leave on the right.
-    let tail = |r: &BarRow| {
-        if r.note.is_empty() {
-            r.value_text.clone()
-        } else {
-            format!("{} · {}", r.value_text, r.note)
-        }
-    };
+    // Bold digits run wider than the estimate for regular text
+    // (and capitals such as "UMKM" wider still).
+    let bold = |t: &str| text_width(t, font) * 1.2;
+    let note_font = font - 1.0;
+    // Wide: "value · note" after the bar. Narrow: the value after the bar
+    // and the note at the right end of the label's line, so the bar keeps
+    // most of a phone's width.
     let tail_w = spec
         .rows
         .iter()
-        .map(|r| text_width(&tail(r), font))
+        .map(|r| {
+            if wide && !r.note.is_empty() {
+                bold(&r.value_text) + text_width(&format!(" · {}", r.note), font)
+            } else {
+                bold(&r.value_text)
+            }
+        })
         .fold(0.0, f64::max)
-        .min(w * 0.5)
-        + 10.0;
+        .min(w * 0.6)
+        + 14.0;
     let label_w = if wide {
         spec.rows
             .iter()
@@ -121,7 +127,12 @@ pub fn render_bars(spec: &BarSpec, width: f64) -> (String, f64) {
     let mut body = String::new();
     let mut y = 4.0;
     for (i, r) in spec.rows.iter().enumerate() {
-        let lines = wrap(&r.label, label_w, font);
+        let note_w = if wide || r.note.is_empty() {
+            0.0
+        } else {
+            text_width(&r.note, note_font) + 12.0
+        };
+        let lines = wrap(&r.label, label_w - note_w, font);
         let lines = if lines.is_empty() {
             vec![String::new()]
         } else {
@@ -180,15 +191,26 @@ pub fn render_bars(spec: &BarSpec, width: f64) -> (String, f64) {
         );
         let _ = write!(
             body,
-            r#"<text x="{tx:.1}" y="{ty:.1}" fill="{INK}"><tspan font-weight="700">{}</tspan>"#,
+            r#"<text x="{tx:.1}" y="{ty:.1}" fill="{INK}"><tspan font-weight="700">{} </tspan>"#,
             esc(&r.value_text),
             tx = bar_x + len + 6.0,
             ty = bar_y + bar_h / 2.0 + font * 0.35
         );
-        if !r.note.is_empty() {
-            let _ = write!(body, r#"<tspan fill="{MUTED}"> · {}</tspan>"#, esc(&r.note));
+        if wide && !r.note.is_empty() {
+            let _ = write!(body, r#"<tspan fill="{MUTED}">· {}</tspan>"#, esc(&r.note));
         }
         body.push_str("</text>");
+        if !wide && !r.note.is_empty() {
+            // After the value in the document, so it is read in the same
+            // order as the accessible name.
+            let _ = write!(
+                body,
+                r#"<text x="{nx:.1}" y="{ny:.1}" text-anchor="end" fill="{MUTED}" font-size="{note_font}">{}</text>"#,
+                esc(&r.note),
+                nx = w - pad,
+                ny = label_top + font * 0.95
+            );
+        }
         body.push_str(close);
         // A hairline between rows, for the eye to follow.
         if i + 1 < spec.rows.len() {

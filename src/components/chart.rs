@@ -465,9 +465,13 @@ pub fn render_svg_with(
                 .max();
             let Some(v) = tallest else { continue };
             let x = left + ((year - y_min) as f64 + 0.5) * slot;
+            // Smaller type when the slot is narrow, so neighbours never
+            // overlap (bold runs about 8 % wider than the estimate).
+            let fit = (slot - 6.0) / (text_width(text, 1.0) * 1.08).max(1.0);
+            let size = fit.min(font).max(8.0);
             let _ = write!(
                 s,
-                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}" font-size="{size:.1}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
                 esc(text),
                 y = y_of(v) - 6.0
             );

@@ -47,7 +47,7 @@ pub fn Home() -> impl IntoView {
                 )}</p>
             </div>
             <A href="/presentasi" attr:class="button present-link">
-                <span aria-hidden="true">"▶ "</span>{txt("Mode presentasi", "Presentation mode")}
+                <span aria-hidden="true">"▶"</span>{txt("Mode presentasi", "Presentation mode")}
             </A>
         </div>
         <section aria-labelledby="figures-h">
@@ -204,7 +204,7 @@ fn CompareTable(event: Arc<Event>, agreements: Arc<Vec<AgreementSummary>>) -> im
     let href = with_query("/perjanjian", &[("acara", event.id.as_str())]);
     let count = held.agreements;
     view! {
-        <div class="table-wrap" tabindex="0" role="region"
+        <div class="table-wrap cards-on-phone" tabindex="0" role="region"
             aria-label=move || pick(lang.get(), "Tabel: dilaporkan dan dalam dataset", "Table: reported and in the dataset")>
             <table class="compare-table">
                 <thead><tr>
@@ -219,13 +219,13 @@ fn CompareTable(event: Arc<Event>, agreements: Arc<Vec<AgreementSummary>>) -> im
                         view! {
                             <tr data-figure=key>
                                 <th scope="row">{move || c.figure.label(lang.get())}</th>
-                                <td class="num reported" title=move || c.reported.filter(|_| c.figure.is_money()).map(|v| format_full(Rupiah(v), lang.get()))>
+                                <td class="num reported" data-label=move || pick(lang.get(), "Dilaporkan", "Reported") title=move || c.reported.filter(|_| c.figure.is_money()).map(|v| format_full(Rupiah(v), lang.get()))>
                                     {move || c.reported.map(|v| figure_text(&c, v, lang.get())).unwrap_or_else(|| pick(lang.get(), "tidak disebut", "not given").to_string())}
                                 </td>
-                                <td class="num held" title=move || c.figure.is_money().then(|| format_full(Rupiah(c.held), lang.get()))>
+                                <td class="num held" data-label=move || pick(lang.get(), "Dalam dataset", "In the dataset") title=move || c.figure.is_money().then(|| format_full(Rupiah(c.held), lang.get()))>
                                     {move || figure_text(&c, c.held, lang.get())}
                                 </td>
-                                <td class="num diff">{move || c.difference().map(|d| signed(d, lang.get(), c.figure.is_money())).unwrap_or_else(|| "–".to_string())}</td>
+                                <td class="num diff" data-label=move || pick(lang.get(), "Selisih", "Difference")>{move || c.difference().map(|d| signed(d, lang.get(), c.figure.is_money())).unwrap_or_else(|| "–".to_string())}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -359,7 +359,7 @@ fn TopProvinces(summary: Arc<Summary>) -> impl IntoView {
         spec
     });
     view! {
-        <BarChart spec zoom=zoom_for_screen(1.45)/>
+        <BarChart spec zoom=zoom_for_screen(1.3)/>
         <p class="muted">{txt(
             "Sepuluh provinsi tempat UMKM mitra berkedudukan, menurut nilai komitmen. Semua 38 provinsi ada di beranda.",
             "The ten provinces where the partner UMKM are based, by committed value. All 38 are on the home page.",
@@ -434,7 +434,7 @@ fn PairHistory(agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
             <A href=format!("/mitra/{}", umkm.id)>{umkm.name.clone()}</A>
             " (UMKM)"
         </p>
-        <BarChart spec zoom=zoom_for_screen(1.4)/>
+        <BarChart spec zoom=zoom_for_screen(1.6)/>
         <p class="muted">{move || {
             let l = lang.get();
             let sum = total.map(|t| format_words(t, l)).unwrap_or_default();
