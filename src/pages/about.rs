@@ -113,7 +113,7 @@ fn MetaTable(meta: DatasetMeta) -> impl IntoView {
                 count(meta.counts.events, l()), pick(l(), "acara", "events"),
             )}</dd>
             <dt>{txt("Daftar kode", "Code lists")}</dt>
-            <dd>{format!("{} · KBLI {}", meta.code_lists.province, meta.code_lists.kbli)}</dd>
+            <dd>{format!("{} · {}", meta.code_lists.province, meta.code_lists.kbli)}</dd>
         </dl>
         <p>{meta.description.clone()}</p>
     }

@@ -393,15 +393,21 @@ fn PairHistory(agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
             .iter()
             .map(|(a, g)| {
                 let label = format!("{} · {}", format_date(a.date_signed, l), a.pattern.label(l));
-                let growth = g.map(|bp| {
-                    format!(
-                        "{} {}",
-                        growth_text(Some(bp), l),
-                        pick(l, "dari sebelumnya", "on the one before")
-                    )
-                });
+                let growth = g.map(|bp| growth_text(Some(bp), l));
                 BarRow {
-                    spoken: format_words(a.value, l),
+                    spoken: match g {
+                        Some(_) => format!(
+                            "{}, {} {}",
+                            format_words(a.value, l),
+                            pick(
+                                l,
+                                "pertumbuhan dari perjanjian sebelumnya",
+                                "growth on the agreement before"
+                            ),
+                            growth.clone().unwrap_or_default()
+                        ),
+                        None => format_words(a.value, l),
+                    },
                     label,
                     magnitude: a.value.0,
                     value_text: format_short(a.value, l),
@@ -439,8 +445,8 @@ fn PairHistory(agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
             let l = lang.get();
             let sum = total.map(|t| format_words(t, l)).unwrap_or_default();
             match l {
-                Lang::Id => format!("Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
-                Lang::En => format!("The partnership with the largest committed value in the dataset: {} worth {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::Id => format!("Persen: pertumbuhan nilai dari perjanjian sebelumnya. Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::En => format!("Percentages: growth in value on the agreement before. The partnership with the largest committed value in the dataset: {} worth {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
             }
         }}</p>
     }
