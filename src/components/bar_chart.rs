@@ -315,7 +315,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn rows_are_links_and_text_is_escaped() {
         let spec = BarSpec {
             id: "b".into(),
@@ -349,7 +349,7 @@ mod tests {
         assert_eq!(share(i64::MAX, i64::MAX), 1.0);
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn many_rows_grow_downwards() {
         let spec = BarSpec {
             id: "p".into(),

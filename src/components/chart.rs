@@ -627,7 +627,7 @@ mod tests {
         }
     }
 
-    #[test]
+    #[wasm_bindgen_test::wasm_bindgen_test]
     fn renders_without_nan_and_escapes_text() {
         let se = Series {
             name: "A".into(),
