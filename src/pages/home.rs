@@ -31,10 +31,16 @@ use crate::components::loaded::loaded;
 use crate::components::money::Amount;
 use crate::i18n::{pick, txt, use_lang};
 
+/// `summary.json` and `events.json`, fetched together: one loading line for
+/// the figures, the event and the charts.
+pub async fn overview() -> Result<(Arc<Summary>, Arc<Events>), kemitraan_core::client::ApiError> {
+    let (summary, events) = futures::future::join(api::summary(), api::events()).await;
+    Ok((Arc::new(summary?), Arc::new(events?)))
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
-    let summary = LocalResource::new(api::summary);
-    let events = LocalResource::new(api::events);
+    let data = LocalResource::new(overview);
     let lang = use_lang();
     view! {
         <PageTitle id="Beranda" en="Home"/>
@@ -50,13 +56,25 @@ pub fn Home() -> impl IntoView {
                 <span aria-hidden="true">"▶"</span>{txt("Mode presentasi", "Presentation mode")}
             </A>
         </div>
+        {loaded(data, |(summary, events)| view! { <Dashboard summary events/> }, None)}
+        <nav class="cards" aria-label=move || pick(lang.get(), "Mulai", "Start")>
+            <A href="/mitra" attr:class="card-link">{txt("Cari mitra →", "Find a partner →")}</A>
+            <A href="/perjanjian" attr:class="card-link">{txt("Lihat perjanjian →", "Browse agreements →")}</A>
+            <A href="/simulasi" attr:class="card-link">{txt("Simulasikan pertumbuhan →", "Simulate growth →")}</A>
+        </nav>
+    }
+}
+
+#[component]
+fn Dashboard(summary: Arc<Summary>, events: Arc<Events>) -> impl IntoView {
+    view! {
         <section aria-labelledby="figures-h">
             <h2 id="figures-h">{txt("Angka utama", "Headline figures")}</h2>
-            {loaded(summary, |s| view! { <Figures summary=s/> }, None)}
+            <Figures summary=(*summary).clone()/>
         </section>
         <section aria-labelledby="event-h">
             <h2 id="event-h">{txt("Acara penandatanganan", "Signing event")}</h2>
-            {loaded(events, |e| view! { <Featured events=e/> }, None)}
+            <Featured events/>
         </section>
         <section aria-labelledby="charts-h">
             <h2 id="charts-h">{txt("Sebaran kemitraan", "Where the partnerships are")}</h2>
@@ -64,13 +82,8 @@ pub fn Home() -> impl IntoView {
                 "Provinsi, sektor dan kelas adalah milik UMKM, tempat manfaatnya diterima. Setiap grafik punya tabel dan berkas CSV; setiap batang membuka daftar yang dihitungnya.",
                 "Province, sector and class are the UMKM's, where the benefit lands. Every chart has a table and a CSV file; every bar opens the list it counts.",
             )}</p>
-            {loaded(summary, |s| view! { <Charts summary=Arc::new(s)/> }, None)}
+            <Charts summary/>
         </section>
-        <nav class="cards" aria-label=move || pick(lang.get(), "Mulai", "Start")>
-            <A href="/mitra" attr:class="card-link">{txt("Cari mitra →", "Find a partner →")}</A>
-            <A href="/perjanjian" attr:class="card-link">{txt("Lihat perjanjian →", "Browse agreements →")}</A>
-            <A href="/simulasi" attr:class="card-link">{txt("Simulasikan pertumbuhan →", "Simulate growth →")}</A>
-        </nav>
     }
 }
 
@@ -109,7 +122,7 @@ pub fn Figures(summary: Summary) -> impl IntoView {
 /// The featured event (the earliest: the launch of 18 January 2021), and
 /// any others as a list.
 #[component]
-fn Featured(events: Events) -> impl IntoView {
+fn Featured(events: Arc<Events>) -> impl IntoView {
     let lang = use_lang();
     let Some(featured) = featured_event(&events).cloned() else {
         return view! { <p class="muted">{txt("Dataset ini tidak memuat acara penandatanganan.", "This dataset holds no signing event.")}</p> }.into_any();
@@ -140,17 +153,40 @@ fn Featured(events: Events) -> impl IntoView {
     .into_any()
 }
 
-/// The event's reported figures beside what the dataset holds.
+/// The event's reported figures beside what the dataset holds, loading
+/// every agreement to count the event's own.
 #[component]
 pub fn EventCompare(event: Event) -> impl IntoView {
-    let lang = use_lang();
     let agreements = LocalResource::new(|| api::all_agreements(|_, _| {}));
+    let event = Arc::new(event);
+    let ev = event.clone();
+    event_card(
+        &event,
+        loaded(
+            agreements,
+            move |list| view! { <CompareTable event=ev.clone() agreements=Arc::new(list)/> },
+            None,
+        )
+        .into_any(),
+    )
+}
+
+/// [`EventCompare`] with the agreements already loaded (presentation mode).
+#[component]
+pub fn EventFigures(event: Event, agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+    let event = Arc::new(event);
+    let table = view! { <CompareTable event=event.clone() agreements/> }.into_any();
+    event_card(&event, table)
+}
+
+/// The event's name, date and place, `body`, and where the reported
+/// figures come from.
+fn event_card(event: &Event, body: AnyView) -> impl IntoView {
+    let lang = use_lang();
     let source = event.source.clone();
     let date = event.date;
     let is_virtual = event.place.is_virtual;
     let location = event.place.location.clone();
-    let event = Arc::new(event);
-    let ev = event.clone();
     view! {
         <div class="event-card">
             <h3 class="event-name">{event.name.clone()}</h3>
@@ -162,7 +198,7 @@ pub fn EventCompare(event: Event) -> impl IntoView {
                     (None, false) => String::new(),
                 }}
             </p>
-            {loaded(agreements, move |list| view! { <CompareTable event=ev.clone() agreements=Arc::new(list)/> }, None)}
+            {body}
             <p class="source muted">
                 {txt("Angka yang dilaporkan: ", "Reported figures: ")}
                 {match source.url.clone() {

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use kemitraan_core::client::ApiError;
-use kemitraan_core::dashboard::{largest_pair, rows, top_by_committed, Dimension};
+use kemitraan_core::dashboard::{featured_event, largest_pair, rows, top_by_committed, Dimension};
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::{AgreementSummary, Events, Summary};
 use kemitraan_core::money::{format_short, format_words};
@@ -42,41 +42,36 @@ use crate::components::chart::Chart;
 use crate::components::layout::use_meta;
 use crate::components::loaded::loaded;
 use crate::i18n::{pick, txt, use_lang};
-use crate::pages::home::{EventCompare, Figures};
+use crate::pages::home::{overview, EventFigures, Figures};
 use crate::pages::simulator::{chart_spec, Outcome};
 
 thread_local! {
-    static OVERVIEW: RefCell<Option<Overview>> = const { RefCell::new(None) };
-    static AGREEMENTS: RefCell<Option<Arc<Vec<AgreementSummary>>>> = const { RefCell::new(None) };
+    static DECK: RefCell<Option<Deck>> = const { RefCell::new(None) };
 }
 
-/// `summary.json` and `events.json`, fetched together.
+/// Everything the slides show, fetched once when the mode opens, so a
+/// meeting never waits between slides.
 #[derive(Clone)]
-struct Overview {
+struct Deck {
     summary: Arc<Summary>,
     events: Arc<Events>,
+    agreements: Arc<Vec<AgreementSummary>>,
 }
 
-async fn overview() -> Result<Overview, ApiError> {
-    if let Some(o) = OVERVIEW.with(|c| c.borrow().clone()) {
-        return Ok(o);
+async fn deck() -> Result<Deck, ApiError> {
+    if let Some(d) = DECK.with(|c| c.borrow().clone()) {
+        return Ok(d);
     }
-    let (summary, events) = futures::future::join(api::summary(), api::events()).await;
-    let o = Overview {
-        summary: Arc::new(summary?),
-        events: Arc::new(events?),
+    let (overview, agreements) =
+        futures::future::join(overview(), api::all_agreements(|_, _| {})).await;
+    let (summary, events) = overview?;
+    let d = Deck {
+        summary,
+        events,
+        agreements: Arc::new(agreements?),
     };
-    OVERVIEW.with(|c| *c.borrow_mut() = Some(o.clone()));
-    Ok(o)
-}
-
-async fn agreements() -> Result<Arc<Vec<AgreementSummary>>, ApiError> {
-    if let Some(a) = AGREEMENTS.with(|c| c.borrow().clone()) {
-        return Ok(a);
-    }
-    let a = Arc::new(api::all_agreements(|_, _| {}).await?);
-    AGREEMENTS.with(|c| *c.borrow_mut() = Some(a.clone()));
-    Ok(a)
+    DECK.with(|c| *c.borrow_mut() = Some(d.clone()));
+    Ok(d)
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -277,13 +272,7 @@ fn NoSuchSlide() -> impl IntoView {
 fn SlideView(slide: Slide, total: usize) -> impl IntoView {
     let lang = use_lang();
     let n = slide.number();
-    let body = match slide {
-        Slide::Headline => view! { <HeadlineSlide/> }.into_any(),
-        Slide::Event => view! { <EventSlide/> }.into_any(),
-        Slide::Provinces => view! { <ProvincesSlide/> }.into_any(),
-        Slide::Pair => view! { <PairSlide/> }.into_any(),
-        Slide::President => view! { <PresidentSlide/> }.into_any(),
-    };
+    let data = LocalResource::new(deck);
     view! {
         <PageTitle id=slide.title(Lang::Id) en=slide.title(Lang::En)/>
         <header class="slide-head">
@@ -291,14 +280,28 @@ fn SlideView(slide: Slide, total: usize) -> impl IntoView {
             <h1>{move || slide.title(lang.get())}</h1>
         </header>
         <p class="visually-hidden" aria-live="polite">{move || format!("{}: {}", counter(n, total, lang.get()).1, slide.title(lang.get()))}</p>
-        <div class="slide-body" data-slide=n>{body}</div>
+        <div class="slide-body" data-slide=n>
+            {loaded(data, move |d| slide_body(slide, d), None)}
+        </div>
+    }
+}
+
+fn slide_body(slide: Slide, d: Deck) -> AnyView {
+    match slide {
+        Slide::Headline => view! { <HeadlineSlide summary=d.summary/> }.into_any(),
+        Slide::Event => match featured_event(&d.events).cloned() {
+            Some(event) => view! { <EventFigures event agreements=d.agreements/> }.into_any(),
+            None => view! { <p class="slide-lead">{txt("Dataset ini tidak memuat acara penandatanganan.", "This dataset holds no signing event.")}</p> }.into_any(),
+        },
+        Slide::Provinces => view! { <TopProvinces summary=d.summary/> }.into_any(),
+        Slide::Pair => view! { <PairHistory agreements=d.agreements/> }.into_any(),
+        Slide::President => view! { <PresidentSlide/> }.into_any(),
     }
 }
 
 #[component]
-fn HeadlineSlide() -> impl IntoView {
+fn HeadlineSlide(summary: Arc<Summary>) -> impl IntoView {
     let lang = use_lang();
-    let data = LocalResource::new(overview);
     let meta = use_meta();
     let dataset = move || {
         meta.and_then(|m| m.get()).and_then(|r| r.ok()).map(|m| {
@@ -311,33 +314,12 @@ fn HeadlineSlide() -> impl IntoView {
         })
     };
     view! {
-        {loaded(data, |o| view! { <Figures summary=(*o.summary).clone()/> }, None)}
+        <Figures summary=(*summary).clone()/>
         <p class="slide-lead">{txt(
             "Perusahaan PMA dan PMDN bermitra dengan UMKM agar UMKM naik kelas: mikro ke kecil, kecil ke menengah, menengah ke besar.",
             "PMA and PMDN companies partner with UMKM so that UMKM grow a class: micro to small, small to medium, medium to large.",
         )}</p>
         <p class="muted">{dataset}</p>
-    }
-}
-
-#[component]
-fn EventSlide() -> impl IntoView {
-    let data = LocalResource::new(overview);
-    view! {
-        {loaded(data, |o| {
-            match kemitraan_core::dashboard::featured_event(&o.events).cloned() {
-                Some(e) => view! { <EventCompare event=e/> }.into_any(),
-                None => view! { <p class="slide-lead">{txt("Dataset ini tidak memuat acara penandatanganan.", "This dataset holds no signing event.")}</p> }.into_any(),
-            }
-        }, None)}
-    }
-}
-
-#[component]
-fn ProvincesSlide() -> impl IntoView {
-    let data = LocalResource::new(overview);
-    view! {
-        {loaded(data, |o| view! { <TopProvinces summary=o.summary/> }, None)}
     }
 }
 
@@ -364,14 +346,6 @@ fn TopProvinces(summary: Arc<Summary>) -> impl IntoView {
             "Sepuluh provinsi tempat UMKM mitra berkedudukan, menurut nilai komitmen. Semua 38 provinsi ada di beranda.",
             "The ten provinces where the partner UMKM are based, by committed value. All 38 are on the home page.",
         )}</p>
-    }
-}
-
-#[component]
-fn PairSlide() -> impl IntoView {
-    let data = LocalResource::new(agreements);
-    view! {
-        {loaded(data, |list| view! { <PairHistory agreements=list/> }, None)}
     }
 }
 
