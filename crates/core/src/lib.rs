@@ -24,6 +24,7 @@ pub mod model;
 pub mod money;
 pub mod pattern;
 pub mod province;
+pub mod search;
 pub mod simulate;
 pub mod size_class;
 pub mod summary;
