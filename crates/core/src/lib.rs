@@ -17,6 +17,7 @@
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
 
 pub mod client;
+pub mod country;
 pub mod date;
 pub mod ident;
 pub mod lang;
