@@ -1,3 +1,4 @@
+use chrono::Datelike;
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::AgreementDetail;
 use leptos::prelude::*;
@@ -68,6 +69,9 @@ fn AgreementView(detail: AgreementDetail) -> impl IntoView {
             <dt>{txt("Dokumen sumber", "Source document")}</dt>
             <dd>{format!("{} — {}", a.source.title, a.source.reference)}</dd>
         </dl>
+        <p><A href=format!("/simulasi?v={}&y={}", a.value.0, a.date_signed.year())>
+            {txt("Simulasikan pertumbuhan kontrak ini →", "Simulate this contract's growth →")}
+        </A></p>
         <h2>{txt("Transaksi terealisasi", "Realised transactions")}</h2>
         <div class="table-wrap">
         <table>

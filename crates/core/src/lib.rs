@@ -15,7 +15,11 @@
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
+//! - [`simulate`]: the contract-growth simulator's math; [`simulate_io`]: its
+//!   URL parameters, form fields and CSV; [`program`]: every agreement grown
+//!   at once; [`axis`]: chart value axes.
 
+pub mod axis;
 pub mod client;
 pub mod country;
 pub mod date;
@@ -24,9 +28,11 @@ pub mod lang;
 pub mod model;
 pub mod money;
 pub mod pattern;
+pub mod program;
 pub mod province;
 pub mod search;
 pub mod simulate;
+pub mod simulate_io;
 pub mod size_class;
 pub mod summary;
 

@@ -1,0 +1,440 @@
+//! `import`: CSV files (layout in `docs/import.md`) into the contract's
+//! layout, written by the same writer as `generate`.
+//!
+//! Every row is either kept as it is or rejected with a `FILE:LINE:COLUMN:
+//! reason` line; nothing is dropped or changed silently. A row that names a
+//! rejected row (an agreement of a rejected partner, a transaction of a
+//! rejected agreement) is rejected too, with a reason that says so.
+
+mod rows;
+mod table;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, NaiveDate};
+use kemitraan_core::model::{Agreement, Events, Kind, Partner, Transaction};
+
+use crate::write::{LayoutWriter, MetaInfo, WriteError};
+
+pub use rows::{AGREEMENT_COLUMNS, AGREEMENT_OPTIONAL, PARTNER_COLUMNS, TRANSACTION_COLUMNS};
+
+#[derive(Clone, Debug)]
+pub struct ImportArgs {
+    pub partners: PathBuf,
+    pub agreements: PathBuf,
+    pub transactions: Option<PathBuf>,
+    pub events: Option<PathBuf>,
+    pub out: PathBuf,
+    pub as_of: Option<NaiveDate>,
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub synthetic: bool,
+    pub page_size: u32,
+}
+
+/// One rejected row (or header): `FILE:LINE:COLUMN: reason`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowError {
+    pub file: String,
+    pub line: u64,
+    /// The column's name from the header, `#N` for an unnamed position, or
+    /// `-` for the row as a whole.
+    pub column: String,
+    pub reason: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.reason
+        )
+    }
+}
+
+#[derive(Debug)]
+pub enum ImportError {
+    Read {
+        path: PathBuf,
+        message: String,
+    },
+    Events {
+        path: PathBuf,
+        message: String,
+    },
+    /// No agreement or transaction gives a date, and `--as-of` was not given.
+    NoAsOf,
+    Write(WriteError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Read { path, message } => write!(f, "{}: {message}", path.display()),
+            ImportError::Events { path, message } => {
+                write!(f, "{}: not a valid events file: {message}", path.display())
+            }
+            ImportError::NoAsOf => {
+                f.write_str("no date in the data to take as the dataset's date: give --as-of")
+            }
+            ImportError::Write(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+impl From<WriteError> for ImportError {
+    fn from(e: WriteError) -> Self {
+        ImportError::Write(e)
+    }
+}
+
+#[derive(Debug)]
+pub struct ImportReport {
+    /// In file order: partners, agreements, transactions.
+    pub rejected: Vec<RowError>,
+    pub partners: u64,
+    pub agreements: u64,
+    pub transactions: u64,
+}
+
+impl ImportReport {
+    pub fn line(&self, out: &Path) -> String {
+        format!(
+            "imported {} partners, {} agreements, {} transactions into {}; {} row(s) rejected",
+            self.partners,
+            self.agreements,
+            self.transactions,
+            out.display(),
+            self.rejected.len()
+        )
+    }
+}
+
+/// A late payment may come this long after the period ends.
+pub const LATE_PAYMENT_DAYS: i64 = 90;
+
+fn file_name(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn reject(file: &str, line: u64, column: &str, reason: String) -> RowError {
+    RowError {
+        file: file.to_owned(),
+        line,
+        column: column.to_owned(),
+        reason,
+    }
+}
+
+pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
+    let mut rejected = Vec::new();
+
+    let events = match &args.events {
+        None => Events { items: Vec::new() },
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            serde_json::from_str(&text).map_err(|e| ImportError::Events {
+                path: path.clone(),
+                message: e.to_string(),
+            })?
+        }
+    };
+    let event_ids: HashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
+
+    // Partners.
+    let pfile = file_name(&args.partners);
+    let table = table::read(&args.partners, &pfile, &PARTNER_COLUMNS, &[])?;
+    rejected.extend(table.errors);
+    let mut partners: BTreeMap<String, (u64, Partner)> = BTreeMap::new();
+    let mut nibs: HashMap<String, (String, u64)> = HashMap::new();
+    let mut rejected_partners: HashMap<String, u64> = HashMap::new();
+    for row in &table.rows {
+        match rows::partner(&pfile, row) {
+            Err(errs) => {
+                let id = row.get("id");
+                if !id.is_empty() {
+                    rejected_partners.entry(id.to_owned()).or_insert(row.line);
+                }
+                rejected.extend(errs);
+            }
+            Ok(p) => {
+                if let Some((line, _)) = partners.get(&p.id) {
+                    rejected.push(reject(
+                        &pfile,
+                        row.line,
+                        "id",
+                        format!("duplicate id {} (first on line {line})", p.id),
+                    ));
+                } else if let Some((other, line)) = nibs.get(p.nib.as_str()) {
+                    rejected.push(reject(
+                        &pfile,
+                        row.line,
+                        "nib",
+                        format!("NIB {} is already partner {other}'s (line {line})", p.nib),
+                    ));
+                    rejected_partners.entry(p.id.clone()).or_insert(row.line);
+                } else {
+                    nibs.insert(p.nib.as_str().to_owned(), (p.id.clone(), row.line));
+                    partners.insert(p.id.clone(), (row.line, p));
+                }
+            }
+        }
+    }
+
+    // Agreements, before references.
+    let afile = file_name(&args.agreements);
+    let table = table::read(
+        &args.agreements,
+        &afile,
+        &AGREEMENT_COLUMNS,
+        &AGREEMENT_OPTIONAL,
+    )?;
+    rejected.extend(table.errors);
+    let mut agreements: BTreeMap<String, (u64, Agreement)> = BTreeMap::new();
+    let mut rejected_agreements: HashMap<String, u64> = HashMap::new();
+    for row in &table.rows {
+        match rows::agreement(&afile, row) {
+            Err(errs) => {
+                let id = row.get("id");
+                if !id.is_empty() {
+                    rejected_agreements.entry(id.to_owned()).or_insert(row.line);
+                }
+                rejected.extend(errs);
+            }
+            Ok(a) => {
+                if let Some((line, _)) = agreements.get(&a.id) {
+                    rejected.push(reject(
+                        &afile,
+                        row.line,
+                        "id",
+                        format!("duplicate id {} (first on line {line})", a.id),
+                    ));
+                    continue;
+                }
+                let mut errs = Vec::new();
+                let party =
+                    |id: &str, want_company: bool, column: &str, errs: &mut Vec<RowError>| {
+                        match partners.get(id) {
+                            Some((_, p)) => {
+                                if want_company && p.kind() == Kind::Umkm {
+                                    errs.push(reject(
+                                        &afile,
+                                        row.line,
+                                        column,
+                                        format!("partner {id} is an UMKM, not a PMA/PMDN company"),
+                                    ));
+                                } else if !want_company && p.kind() != Kind::Umkm {
+                                    errs.push(reject(
+                                        &afile,
+                                        row.line,
+                                        column,
+                                        format!(
+                                            "partner {id} is a {} company, not an UMKM",
+                                            p.kind().label()
+                                        ),
+                                    ));
+                                }
+                            }
+                            None => {
+                                let reason = match rejected_partners.get(id) {
+                                    Some(line) => {
+                                        format!("partner {id} was rejected ({pfile} line {line})")
+                                    }
+                                    None => format!("unknown partner {id}"),
+                                };
+                                errs.push(reject(&afile, row.line, column, reason));
+                            }
+                        }
+                    };
+                party(&a.company.partner_id, true, "company_id", &mut errs);
+                party(&a.umkm.partner_id, false, "umkm_id", &mut errs);
+                if let Some(e) = &a.event_id {
+                    if !event_ids.contains(e.as_str()) {
+                        errs.push(reject(
+                            &afile,
+                            row.line,
+                            "event_id",
+                            format!("unknown event {e} (events come from --events)"),
+                        ));
+                    }
+                }
+                if let Some(as_of) = args.as_of {
+                    if a.date_signed > as_of {
+                        errs.push(reject(
+                            &afile,
+                            row.line,
+                            "date_signed",
+                            format!("signed {} after --as-of {as_of}", a.date_signed),
+                        ));
+                    }
+                }
+                if errs.is_empty() {
+                    agreements.insert(a.id.clone(), (row.line, a));
+                } else {
+                    rejected_agreements.entry(a.id.clone()).or_insert(row.line);
+                    rejected.extend(errs);
+                }
+            }
+        }
+    }
+    // `renews` must name a kept agreement of the same pair signed no later;
+    // dropping one can break another, so repeat until nothing changes.
+    loop {
+        let mut bad: Vec<(String, RowError)> = Vec::new();
+        for (id, (line, a)) in &agreements {
+            let Some(r) = &a.renews else { continue };
+            let reason = match agreements.get(r) {
+                None => match rejected_agreements.get(r) {
+                    Some(l) => {
+                        format!("renews agreement {r}, which was rejected ({afile} line {l})")
+                    }
+                    None => format!("renews unknown agreement {r}"),
+                },
+                Some((_, old))
+                    if old.company.partner_id != a.company.partner_id
+                        || old.umkm.partner_id != a.umkm.partner_id =>
+                {
+                    format!("renews agreement {r}, which is between other partners")
+                }
+                Some((_, old)) if old.date_signed > a.date_signed => {
+                    format!(
+                        "renews agreement {r}, which was signed later ({})",
+                        old.date_signed
+                    )
+                }
+                Some(_) if r == id => "an agreement cannot renew itself".to_owned(),
+                Some(_) => continue,
+            };
+            bad.push((id.clone(), reject(&afile, *line, "renews", reason)));
+        }
+        if bad.is_empty() {
+            break;
+        }
+        for (id, err) in bad {
+            if let Some((line, _)) = agreements.remove(&id) {
+                rejected_agreements.insert(id, line);
+            }
+            rejected.push(err);
+        }
+    }
+
+    // Transactions.
+    let mut transactions = 0u64;
+    if let Some(path) = &args.transactions {
+        let tfile = file_name(path);
+        let table = table::read(path, &tfile, &TRANSACTION_COLUMNS, &[])?;
+        rejected.extend(table.errors);
+        for row in &table.rows {
+            let (id, date, amount) = match rows::transaction(&tfile, row) {
+                Ok(t) => t,
+                Err(errs) => {
+                    rejected.extend(errs);
+                    continue;
+                }
+            };
+            let Some((_, a)) = agreements.get_mut(&id) else {
+                let reason = match rejected_agreements.get(&id) {
+                    Some(l) => format!("agreement {id} was rejected ({afile} line {l})"),
+                    None => format!("unknown agreement {id}"),
+                };
+                rejected.push(reject(&tfile, row.line, "agreement_id", reason));
+                continue;
+            };
+            let latest = a.period.end + Duration::days(LATE_PAYMENT_DAYS);
+            let reason = if date < a.period.start {
+                Some(format!(
+                    "paid {date}, before the period started {}",
+                    a.period.start
+                ))
+            } else if date > latest {
+                Some(format!(
+                    "paid {date}, more than {LATE_PAYMENT_DAYS} days after the period ended {}",
+                    a.period.end
+                ))
+            } else if args.as_of.is_some_and(|d| date > d) {
+                Some(format!("paid {date}, after --as-of"))
+            } else {
+                None
+            };
+            match reason {
+                Some(r) => rejected.push(reject(&tfile, row.line, "date", r)),
+                None => {
+                    a.transactions.push(Transaction { date, amount });
+                    transactions += 1;
+                }
+            }
+        }
+    }
+
+    // Report in file order, then line order.
+    let files = [
+        pfile.clone(),
+        afile.clone(),
+        args.transactions
+            .as_deref()
+            .map(file_name)
+            .unwrap_or_default(),
+    ];
+    rejected.sort_by_key(|e| (files.iter().position(|f| *f == e.file), e.line));
+
+    let partners: Vec<Partner> = partners.into_values().map(|(_, p)| p).collect();
+    let mut agreements: Vec<Agreement> = agreements.into_values().map(|(_, a)| a).collect();
+    for a in &mut agreements {
+        // Oldest first; same-day payments keep their order in the file.
+        a.transactions.sort_by_key(|t| t.date);
+    }
+    let as_of = match args.as_of {
+        Some(d) => d,
+        None => agreements
+            .iter()
+            .flat_map(|a| {
+                std::iter::once(a.date_signed).chain(a.transactions.iter().map(|t| t.date))
+            })
+            .max()
+            .ok_or(ImportError::NoAsOf)?,
+    };
+
+    let mut writer = LayoutWriter::create(
+        &args.out,
+        args.page_size,
+        partners.len() as u64,
+        agreements.len() as u64,
+    )?;
+    writer.write_group(&partners, &agreements)?;
+    let info = MetaInfo {
+        name: args
+            .name
+            .clone()
+            .unwrap_or_else(|| "Data kemitraan (impor CSV)".to_owned()),
+        version: args.version.clone().unwrap_or_else(|| "1".to_owned()),
+        as_of,
+        synthetic: args.synthetic,
+        source: format!(
+            "Diimpor oleh kemitraan-data import dari {}, {}{}",
+            pfile,
+            afile,
+            args.transactions
+                .as_ref()
+                .map(|t| format!(" dan {}", file_name(t)))
+                .unwrap_or_default()
+        ),
+        description: "Data yang diimpor dari berkas CSV; sumber setiap perjanjian tercantum \
+            pada perjanjian itu. / Data imported from CSV files; each agreement names its source."
+            .to_owned(),
+    };
+    writer.finish(info, &events)?;
+    Ok(ImportReport {
+        rejected,
+        partners: partners.len() as u64,
+        agreements: agreements.len() as u64,
+        transactions,
+    })
+}

@@ -1,0 +1,441 @@
+//! `validate DIR`: reads every file of a dataset with the core types and
+//! checks it against the contract (`docs/api.md`).
+//!
+//! Decoding is strict: a file is decoded into its `model` type and encoded
+//! again, and the two must be the same JSON, so an unknown field, a 15-digit
+//! NPWP or a `null` where a field should be left out is reported. The list
+//! items, detail files and `summary.json` are then compared with what the
+//! writer would make from the partners and agreements ([`write::group_files`],
+//! `kemitraan_core::summary`).
+
+pub mod diff;
+pub mod rules;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::path::Path;
+
+use kemitraan_core::model::{
+    is_valid_id, paths, Agreement, AgreementDetail, DatasetMeta, Events, Kind, Page, Partner,
+    PartnerDetail, Summary,
+};
+use kemitraan_core::summary::summarize;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::write::{self, page_count};
+
+/// One thing wrong, with the file it is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    pub partners: u64,
+    pub pma: u64,
+    pub pmdn: u64,
+    pub umkm: u64,
+    pub agreements: u64,
+    pub events: u64,
+    pub files: u64,
+}
+
+impl Report {
+    fn problem(&mut self, file: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: file.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    pub fn ok_line(&self, dir: &Path) -> String {
+        format!(
+            "OK {}: {} partners ({} PMA, {} PMDN, {} UMKM), {} agreements, {} events, {} files checked",
+            dir.display(),
+            self.partners,
+            self.pma,
+            self.pmdn,
+            self.umkm,
+            self.agreements,
+            self.events,
+            self.files
+        )
+    }
+}
+
+/// Reads `rel` and decodes it strictly; reports and returns `None` on any
+/// problem.
+fn read_strict<T: DeserializeOwned + Serialize>(
+    dir: &Path,
+    rel: &str,
+    report: &mut Report,
+) -> Option<T> {
+    report.files += 1;
+    let text = match fs::read_to_string(dir.join(rel)) {
+        Ok(t) => t,
+        Err(e) => {
+            report.problem(rel, format!("cannot read: {e}"));
+            return None;
+        }
+    };
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            report.problem(rel, format!("not JSON: {e}"));
+            return None;
+        }
+    };
+    let decoded: T = match T::deserialize(&value) {
+        Ok(d) => d,
+        Err(e) => {
+            report.problem(rel, format!("does not match the contract: {e}"));
+            return None;
+        }
+    };
+    match serde_json::to_value(&decoded) {
+        Ok(back) => {
+            if let Some(d) = diff::first_difference(&value, &back, "the file", "the contract") {
+                report.problem(rel, format!("not in the contract's form: {d}"));
+                return None;
+            }
+        }
+        Err(e) => {
+            report.problem(rel, format!("cannot encode again: {e}"));
+            return None;
+        }
+    }
+    Some(decoded)
+}
+
+/// Compares a file's content with what the rows give.
+fn compare<T: Serialize>(rel: &str, file: &T, expected: &T, report: &mut Report) {
+    match (serde_json::to_value(file), serde_json::to_value(expected)) {
+        (Ok(f), Ok(e)) => {
+            if let Some(d) = diff::first_difference(&f, &e, "the file", "the rows") {
+                report.problem(rel, format!("disagrees with the rows: {d}"));
+            }
+        }
+        _ => report.problem(rel, "cannot encode for comparison"),
+    }
+}
+
+/// Reads every page of one list; returns its items in order.
+fn read_pages<T: DeserializeOwned + Serialize>(
+    dir: &Path,
+    list: &str,
+    page_file: fn(u32) -> String,
+    total: u64,
+    stated_pages: u32,
+    page_size: u32,
+    report: &mut Report,
+) -> Vec<T> {
+    let pages = page_count(total, page_size);
+    if stated_pages != pages {
+        report.problem(
+            paths::META,
+            format!("{list}_pages is {stated_pages}, but {total} items in pages of {page_size} make {pages}"),
+        );
+    }
+    let mut items = Vec::new();
+    for n in 1..=pages {
+        let rel = page_file(n);
+        let Some(page) = read_strict::<Page<T>>(dir, &rel, report) else {
+            continue;
+        };
+        if page.page != n
+            || page.pages != pages
+            || page.page_size != page_size
+            || page.total != total
+        {
+            report.problem(
+                &rel,
+                format!(
+                    "header says page {} of {}, size {}, total {}; expected page {n} of {pages}, size {page_size}, total {total}",
+                    page.page, page.pages, page.page_size, page.total
+                ),
+            );
+        }
+        let want = if n < pages {
+            u64::from(page_size)
+        } else {
+            total - u64::from(pages - 1) * u64::from(page_size)
+        };
+        if page.items.len() as u64 != want {
+            report.problem(&rel, format!("{} items, expected {want}", page.items.len()));
+        }
+        items.extend(page.items);
+    }
+    // No page beyond the last.
+    if let Ok(entries) = fs::read_dir(dir.join(list)) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(n) = name
+                .strip_prefix("page-")
+                .and_then(|s| s.strip_suffix(".json"))
+                .and_then(|s| s.parse::<u32>().ok())
+            {
+                if n == 0 || n > pages {
+                    report.problem(
+                        &format!("{list}/{name}"),
+                        format!("page beyond the {pages} page(s)"),
+                    );
+                }
+            }
+        }
+    }
+    items
+}
+
+/// Ids on pages: each valid, listed once, in ascending order.
+fn check_listing<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    report: &mut Report,
+) -> HashSet<String> {
+    let mut seen = HashSet::new();
+    let mut prev: Option<&str> = None;
+    for id in ids {
+        if !is_valid_id(id) {
+            report.problem(list, format!("invalid id {id:?}"));
+        }
+        if !seen.insert(id.to_owned()) {
+            report.problem(list, format!("{id} is listed more than once"));
+        } else if prev.is_some_and(|p| p >= id) {
+            report.problem(list, format!("{id} is out of id order"));
+        }
+        prev = Some(id);
+    }
+    seen
+}
+
+/// Detail files that no page lists.
+fn check_unlisted(dir: &Path, list: &str, listed: &HashSet<String>, report: &mut Report) {
+    let Ok(entries) = fs::read_dir(dir.join(list)) else {
+        report.problem(list, "directory missing");
+        return;
+    };
+    let mut extra: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("page-"))
+        .filter(|n| {
+            n.strip_suffix(".json")
+                .is_none_or(|id| !listed.contains(id))
+        })
+        .collect();
+    extra.sort();
+    for name in extra {
+        report.problem(&format!("{list}/{name}"), "not listed on any page");
+    }
+}
+
+pub fn validate(dir: &Path) -> Report {
+    let mut report = Report::default();
+    let Some(meta) = read_strict::<DatasetMeta>(dir, paths::META, &mut report) else {
+        return report;
+    };
+    if meta.page_size == 0 {
+        report.problem(paths::META, "page_size is 0");
+        return report;
+    }
+    let events = read_strict::<Events>(dir, paths::EVENTS, &mut report);
+    let summary = read_strict::<Summary>(dir, paths::SUMMARY, &mut report);
+    let event_ids: Vec<&str> = events
+        .as_ref()
+        .map(|e| e.items.iter().map(|e| e.id.as_str()).collect())
+        .unwrap_or_default();
+    if let Some(ev) = &events {
+        report.events = ev.items.len() as u64;
+        if meta.counts.events != report.events {
+            report.problem(
+                paths::META,
+                format!(
+                    "counts.events is {}, events.json has {}",
+                    meta.counts.events, report.events
+                ),
+            );
+        }
+        let mut seen = HashSet::new();
+        for e in &ev.items {
+            if !is_valid_id(&e.id) || !seen.insert(e.id.as_str()) {
+                report.problem(
+                    paths::EVENTS,
+                    format!("event id {:?} is invalid or repeated", e.id),
+                );
+            }
+        }
+    }
+
+    let partner_items = read_pages::<kemitraan_core::model::PartnerSummary>(
+        dir,
+        "partners",
+        paths::partner_page,
+        meta.counts.partners,
+        meta.partner_pages,
+        meta.page_size,
+        &mut report,
+    );
+    let agreement_items = read_pages::<kemitraan_core::model::AgreementSummary>(
+        dir,
+        "agreements",
+        paths::agreement_page,
+        meta.counts.agreements,
+        meta.agreement_pages,
+        meta.page_size,
+        &mut report,
+    );
+    let listed_p = check_listing(
+        "partners pages",
+        partner_items.iter().map(|i| i.id.as_str()),
+        &mut report,
+    );
+    let listed_a = check_listing(
+        "agreements pages",
+        agreement_items.iter().map(|i| i.id.as_str()),
+        &mut report,
+    );
+    check_unlisted(dir, "partners", &listed_p, &mut report);
+    check_unlisted(dir, "agreements", &listed_a, &mut report);
+
+    // Detail files of listed items.
+    let mut partner_details = Vec::with_capacity(partner_items.len());
+    for item in partner_items.iter().filter(|i| is_valid_id(&i.id)) {
+        let rel = paths::partner(&item.id);
+        if let Some(d) = read_strict::<PartnerDetail>(dir, &rel, &mut report) {
+            if d.partner.id != item.id {
+                report.problem(&rel, format!("holds partner {}", d.partner.id));
+                continue;
+            }
+            partner_details.push(d);
+        }
+    }
+    let mut agreement_details = Vec::with_capacity(agreement_items.len());
+    for item in agreement_items.iter().filter(|i| is_valid_id(&i.id)) {
+        let rel = paths::agreement(&item.id);
+        if let Some(d) = read_strict::<AgreementDetail>(dir, &rel, &mut report) {
+            if d.agreement.id != item.id {
+                report.problem(&rel, format!("holds agreement {}", d.agreement.id));
+                continue;
+            }
+            agreement_details.push(d);
+        }
+    }
+
+    // Rules of each item.
+    let partners: Vec<Partner> = partner_details.iter().map(|d| d.partner.clone()).collect();
+    let by_id: HashMap<&str, &Partner> = partners.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut nibs: HashMap<&str, &str> = HashMap::new();
+    for p in &partners {
+        for m in rules::partner(p) {
+            report.problem(&paths::partner(&p.id), m);
+        }
+        if let Some(other) = nibs.insert(p.nib.as_str(), p.id.as_str()) {
+            report.problem(
+                &paths::partner(&p.id),
+                format!("NIB {} is also partner {other}'s", p.nib),
+            );
+        }
+        match p.kind() {
+            Kind::Pma => report.pma += 1,
+            Kind::Pmdn => report.pmdn += 1,
+            Kind::Umkm => report.umkm += 1,
+        }
+    }
+    report.partners = partners.len() as u64;
+    let all: Vec<Agreement> = agreement_details
+        .iter()
+        .map(|d| d.agreement.clone())
+        .collect();
+    let agreement_by_id: HashMap<&str, &Agreement> =
+        all.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut good = Vec::with_capacity(all.len());
+    for a in &all {
+        let rel = paths::agreement(&a.id);
+        let problems = rules::agreement(a, &by_id, &event_ids, meta.as_of);
+        let parties_ok = by_id
+            .get(a.company.partner_id.as_str())
+            .is_some_and(|p| p.kind().is_company())
+            && by_id
+                .get(a.umkm.partner_id.as_str())
+                .is_some_and(|p| p.kind() == Kind::Umkm);
+        for m in problems {
+            report.problem(&rel, m);
+        }
+        if let Some(m) = rules::renewal(a, &agreement_by_id) {
+            report.problem(&rel, m);
+        }
+        if parties_ok && a.realised().is_some() {
+            good.push(a.clone());
+        }
+    }
+    report.agreements = all.len() as u64;
+
+    // Lists, details and summary against what the rows give.
+    if good.len() == all.len()
+        && partners.len() == partner_items.len()
+        && all.len() == agreement_items.len()
+    {
+        match write::group_files(&partners, &all) {
+            Ok(files) => {
+                for ((item, detail), (want_item, want_detail)) in partner_items
+                    .iter()
+                    .zip(&partner_details)
+                    .zip(&files.partners)
+                    .map(|((i, d), w)| ((i, d), (&w.0, &w.1)))
+                {
+                    compare(
+                        &format!("{} item {}", "partners pages", item.id),
+                        item,
+                        want_item,
+                        &mut report,
+                    );
+                    compare(&paths::partner(&item.id), detail, want_detail, &mut report);
+                }
+                for ((item, detail), (want_item, want_detail)) in agreement_items
+                    .iter()
+                    .zip(&agreement_details)
+                    .zip(&files.agreements)
+                    .map(|((i, d), w)| ((i, d), (&w.0, &w.1)))
+                {
+                    compare(
+                        &format!("{} item {}", "agreements pages", item.id),
+                        item,
+                        want_item,
+                        &mut report,
+                    );
+                    compare(
+                        &paths::agreement(&item.id),
+                        detail,
+                        want_detail,
+                        &mut report,
+                    );
+                }
+            }
+            Err(e) => report.problem("-", format!("cannot rebuild the lists: {e}")),
+        }
+    } else {
+        report.problem(
+            "-",
+            "lists and details were not compared because of the problems above",
+        );
+    }
+    if let Some(summary) = &summary {
+        match summarize(&partners, &good) {
+            Ok(want) => compare(paths::SUMMARY, summary, &want, &mut report),
+            Err(e) => report.problem(paths::SUMMARY, format!("cannot recompute: {e}")),
+        }
+    }
+    report
+}

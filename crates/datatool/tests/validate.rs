@@ -1,0 +1,143 @@
+//! `validate` finds what is wrong in a damaged copy of the embedded dataset
+//! and names the file.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use common::{copy_dataset, embedded, json, TempDir};
+use kemitraan_datatool::validate::validate;
+
+fn damaged(name: &str, damage: impl FnOnce(&std::path::Path)) -> Vec<String> {
+    let tmp = TempDir::new(name);
+    copy_dataset(&embedded(), tmp.path());
+    damage(tmp.path());
+    validate(tmp.path())
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn edit(path: &std::path::Path, f: impl FnOnce(&mut serde_json::Value)) {
+    let mut v = json(path);
+    f(&mut v);
+    fs::write(path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+}
+
+#[test]
+fn a_wrong_total_in_summary_is_found() {
+    let p = damaged("v-summary", |d| {
+        edit(&d.join("summary.json"), |v| {
+            v["totals"]["committed"] = 1.into()
+        })
+    });
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].starts_with("summary.json: disagrees with the rows: $.totals.committed"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn an_unknown_field_is_not_ignored() {
+    let p = damaged("v-field", |d| {
+        edit(&d.join("partners/P0000001.json"), |v| {
+            v["partner"]["colour"] = "red".into()
+        })
+    });
+    assert!(
+        p.iter().any(|m| m
+            .starts_with("partners/P0000001.json: not in the contract's form: $.partner.colour")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn broken_rules_are_reported_by_file() {
+    let p = damaged("v-rules", |d| {
+        edit(&d.join("agreements/A00000001.json"), |v| {
+            v["agreement"]["period"]["end"] = "2020-01-01".into();
+            v["agreement"]["company"]["role"] = "plasma".into();
+            v["agreement"]["transactions"][0]["amount"] = (-5).into();
+        })
+    });
+    let file: Vec<&String> = p
+        .iter()
+        .filter(|m| m.starts_with("agreements/A00000001.json:"))
+        .collect();
+    assert!(
+        file.iter()
+            .any(|m| m.contains("starts 2021-01-18 after it ends 2020-01-01")),
+        "{p:#?}"
+    );
+    assert!(
+        file.iter().any(|m| m.contains("do not match pattern")),
+        "{p:#?}"
+    );
+    assert!(file.iter().any(|m| m.contains("negative amount")), "{p:#?}");
+    // The list item and summary no longer agree with the detail either.
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("agreements pages item A00000001: disagrees")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn missing_and_unlisted_files_are_found() {
+    let p = damaged("v-files", |d| {
+        fs::remove_file(d.join("agreements/A00000002.json")).unwrap();
+        fs::write(d.join("partners/P9999999.json"), "{}").unwrap();
+        fs::copy(
+            d.join("partners/page-1.json"),
+            d.join("partners/page-2.json"),
+        )
+        .unwrap();
+    });
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("agreements/A00000002.json: cannot read")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m == "partners/P9999999.json: not listed on any page"),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("partners/page-2.json: page beyond")),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn the_binary_exits_1_on_problems_and_0_when_clean() {
+    let bin = env!("CARGO_BIN_EXE_kemitraan-data");
+    let ok = Command::new(bin)
+        .arg("validate")
+        .arg(embedded())
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0));
+    let out = String::from_utf8(ok.stdout).unwrap();
+    assert!(
+        out.starts_with("OK ") && out.contains("252 partners (29 PMA, 27 PMDN, 196 UMKM)"),
+        "{out}"
+    );
+
+    let tmp = TempDir::new("v-bin");
+    copy_dataset(&embedded(), tmp.path());
+    fs::write(tmp.path().join("events.json"), "not json").unwrap();
+    let bad = Command::new(bin)
+        .arg("validate")
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8(bad.stderr)
+        .unwrap()
+        .contains("events.json: not JSON"));
+}

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// Static server for dist/ (no dependencies, Node 20).
+//
+//   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls]
+//
+// Why our own server: `python3 -m http.server` has no SPA fallback (deep links
+// like /mitra/P0001 break on reload) and no gzip, and the browser tests need to
+// make the static API misbehave on demand (--test-controls, see below).
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gzip = promisify(zlib.gzip);
+
+function parseArgs(argv) {
+  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--dir') opts.dir = argv[++i];
+    else if (a === '--port') opts.port = Number(argv[++i]);
+    else if (a === '--host') opts.host = argv[++i];
+    else if (a === '--test-controls') opts.testControls = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls]');
+      process.exit(0);
+    } else {
+      console.error(`serve: unknown argument ${a}`);
+      process.exit(2);
+    }
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) {
+    console.error('serve: --port must be an integer 0..65535');
+    process.exit(2);
+  }
+  return opts;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.woff2': 'font/woff2',
+};
+// Already-compressed formats gain nothing from gzip. Everything else,
+// including .wasm (it shrinks to about 40%), is compressed.
+const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.gz', '.br', '.zip']);
+
+const FAULT_MODES = new Set(['none', '500', 'invalid', 'hang', 'shape']);
+
+const opts = parseArgs(process.argv.slice(2));
+const root = path.resolve(opts.dir);
+try {
+  if (!(await fs.stat(root)).isDirectory()) throw new Error('not a directory');
+} catch (e) {
+  console.error(`serve: cannot serve ${opts.dir}: ${e.message}`);
+  process.exit(1);
+}
+
+// Test-control state (only reachable with --test-controls).
+const state = { fault: 'none', config: null };
+// Responses held open by the `hang` fault; destroyed on shutdown.
+const hung = new Set();
+
+async function fileAt(urlPath) {
+  // Map a URL path to a file inside root; refuse anything that escapes it.
+  const full = path.join(root, urlPath);
+  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  try {
+    const st = await fs.stat(full);
+    if (st.isFile()) return full;
+    if (st.isDirectory()) {
+      const idx = path.join(full, 'index.html');
+      if ((await fs.stat(idx).catch(() => null))?.isFile()) return idx;
+    }
+  } catch {
+    /* missing */
+  }
+  return null;
+}
+
+// Sends a complete response; gzips when the client accepts it and `ext` is
+// not an already-compressed format.
+async function send(req, res, status, body, type, headers = {}, ext = '') {
+  let data = typeof body === 'string' ? Buffer.from(body) : body;
+  const out = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding', ...headers };
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && data.length > 0 && !NO_GZIP.has(ext)) {
+    data = await gzip(data);
+    out['Content-Encoding'] = 'gzip';
+  }
+  out['Content-Length'] = data.length;
+  res.writeHead(status, out);
+  res.end(req.method === 'HEAD' ? undefined : data);
+}
+
+function readBody(req, limit = 1 << 20) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > limit) reject(new Error('body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function testControl(req, res, url) {
+  const json = (status, obj) => send(req, res, status, JSON.stringify(obj), 'application/json', { 'Cache-Control': 'no-store' });
+  if (req.method !== 'POST') return json(405, { error: 'use POST' });
+  const what = url.pathname.slice('/__test/'.length);
+  if (what === 'fault') {
+    const mode = url.searchParams.get('mode');
+    if (!FAULT_MODES.has(mode)) return json(400, { error: `mode must be one of ${[...FAULT_MODES].join('|')}` });
+    state.fault = mode;
+    return json(200, state);
+  }
+  if (what === 'config') {
+    try {
+      state.config = JSON.parse(await readBody(req));
+    } catch (e) {
+      return json(400, { error: `config body is not JSON: ${e.message}` });
+    }
+    return json(200, state);
+  }
+  if (what === 'reset') {
+    state.fault = 'none';
+    state.config = null;
+    return json(200, state);
+  }
+  return json(404, { error: 'unknown test control' });
+}
+
+// How /api/ answers under each fault; `none` and `hang` are handled elsewhere.
+const FAULTS = {
+  500: { status: 500, body: 'Internal Server Error (test fault)', type: 'text/plain; charset=utf-8' },
+  invalid: { status: 200, body: '{"not json', type: 'application/json' },
+  shape: { status: 200, body: '{"unexpected": true}', type: 'application/json' },
+};
+
+async function handle(req, res) {
+  const url = new URL(req.url, 'http://localhost');
+  let pathname;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return send(req, res, 400, 'bad request path', 'text/plain; charset=utf-8');
+  }
+
+  if (opts.testControls && pathname.startsWith('/__test/')) return testControl(req, res, url);
+
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(req, res, 405, 'method not allowed', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+  }
+
+  const isApi = pathname.startsWith('/api/');
+  if (opts.testControls && isApi && state.fault !== 'none') {
+    if (state.fault === 'hang') {
+      // Never answer: the client must time out. Keep the socket until it goes.
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+      return;
+    }
+    const f = FAULTS[state.fault];
+    return send(req, res, f.status, f.body, f.type, { 'Cache-Control': 'no-store' });
+  }
+
+  if (opts.testControls && pathname === '/config.json' && state.config !== null) {
+    return send(req, res, 200, JSON.stringify(state.config), 'application/json', { 'Cache-Control': 'no-store' });
+  }
+
+  let file = await fileAt(pathname);
+  const hasExt = path.posix.extname(pathname) !== '';
+  // SPA fallback: extension-less paths are app routes. Not under /api/, where
+  // an HTML page answering a data request would only hide a missing file.
+  if (!file && !hasExt && !isApi) file = await fileAt('/index.html');
+  if (!file) return send(req, res, 404, `not found: ${pathname}`, 'text/plain; charset=utf-8');
+
+  const ext = path.extname(file).toLowerCase();
+  const base = path.basename(file);
+  // index.html names the hashed assets, so it must be revalidated every time;
+  // trunk's hashed file names (name-<16 hex>.ext) never change content.
+  const cache = base === 'index.html' || !/-[0-9a-f]{16}(_bg)?\.\w+$/.test(base)
+    ? 'no-cache'
+    : 'public, max-age=31536000, immutable';
+  const body = await fs.readFile(file);
+  return send(req, res, 200, body, TYPES[ext] || 'application/octet-stream', { 'Cache-Control': cache }, ext);
+}
+
+const server = http.createServer((req, res) => {
+  handle(req, res).catch((e) => {
+    console.error(`serve: ${req.method} ${req.url}: ${e.stack || e}`);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+    res.end('internal error');
+  });
+});
+
+server.on('error', (e) => {
+  console.error(`serve: ${e.message}`);
+  process.exit(1);
+});
+
+server.listen(opts.port, opts.host, () => {
+  const { port } = server.address();
+  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  console.log(`serving ${opts.dir} on http://${host}:${port}/`);
+});
+
+function shutdown() {
+  // Hung responses and keep-alive sockets would keep close() waiting forever.
+  for (const res of hung) res.destroy();
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 1000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
