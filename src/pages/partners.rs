@@ -103,6 +103,14 @@ pub fn Partners() -> impl IntoView {
         burst.set_value(None);
     };
     on_cleanup(end_burst);
+    // Leaving the box (to a result, a facet, another page) writes the URL
+    // now, so the history entry of this search holds what was typed.
+    let flush = move || {
+        if burst.get_value().is_some() {
+            end_burst();
+            go.run(true);
+        }
+    };
     let on_input = move |ev: ev::Event| {
         let text = event_target_value(&ev);
         query.update(|q| {
@@ -188,6 +196,21 @@ pub fn Partners() -> impl IntoView {
                 aria-controls="hasil"
                 prop:value=move || query.with(|q| q.text.clone())
                 on:input=on_input
+                on:blur=move |_| flush()
+                on:keydown=|e: ev::KeyboardEvent| {
+                    // Down arrow: from the box straight to the first result.
+                    if e.key() == "ArrowDown" {
+                        let first = document()
+                            .query_selector("#hasil .result-name")
+                            .ok()
+                            .flatten()
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(link) = first {
+                            e.prevent_default();
+                            let _ = link.focus();
+                        }
+                    }
+                }
             />
             <p id="cari-hint" class="hint">
                 {txt(
@@ -195,7 +218,9 @@ pub fn Partners() -> impl IntoView {
                     "Results appear as you type; part of a name or a typo still finds it. Press ",
                 )}
                 <kbd>"/"</kbd>
-                {txt(" untuk kembali ke kotak ini.", " to come back to this box.")}
+                {txt(" untuk kembali ke kotak ini, ", " to come back to this box, ")}
+                <kbd>"↓"</kbd>
+                {txt(" untuk ke hasil pertama.", " to go to the first result.")}
             </p>
         </form>
         <div class="search-layout">
