@@ -122,6 +122,32 @@ pub async fn agreement_page(page: u32) -> Result<Page<AgreementSummary>, ApiErro
     get(&paths::agreement_page(page)).await
 }
 
+/// Every agreement, from all list pages: fetched in parallel batches of
+/// [`BATCH`] so a large dataset does not open hundreds of requests at once.
+/// `progress` is told (pages loaded, pages in all) after each batch.
+pub async fn all_agreements(
+    progress: impl Fn(u32, u32),
+) -> Result<Vec<AgreementSummary>, ApiError> {
+    let first = agreement_page(1).await?;
+    let pages = first.pages.max(1);
+    let mut items = first.items;
+    progress(1, pages);
+    let mut next = 2;
+    while next <= pages {
+        let last = (next + BATCH - 1).min(pages);
+        let batch = futures::future::join_all((next..=last).map(agreement_page)).await;
+        for page in batch {
+            items.extend(page?.items);
+        }
+        progress(last, pages);
+        next = last + 1;
+    }
+    Ok(items)
+}
+
+/// Requests in flight at once when loading every page of a list.
+const BATCH: u32 = 6;
+
 pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
     if !kemitraan_core::model::is_valid_id(&id) {
         return Err(ApiError::Status(404));

@@ -160,7 +160,7 @@ fn PartnerView(detail: PartnerDetail) -> impl IntoView {
             view! { <p>{txt("Belum ada perjanjian.", "No agreements yet.")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label=move || pick(lang.get(), "Tabel perjanjian", "Agreements table")>
                 <table>
                     <caption class="visually-hidden">{txt("Perjanjian mitra ini, terbaru dahulu", "This partner's agreements, newest first")}</caption>
                     <thead><tr>

@@ -15,18 +15,23 @@
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
+//! - [`agreement_query`]: the agreement list's filter, totals and CSV;
+//!   [`csv`], [`url`], [`ocds`]: export and link formats.
 //! - [`simulate`]: the contract-growth simulator's math; [`simulate_io`]: its
 //!   URL parameters, form fields and CSV; [`program`]: every agreement grown
 //!   at once; [`axis`]: chart value axes.
 
+pub mod agreement_query;
 pub mod axis;
 pub mod client;
 pub mod country;
+pub mod csv;
 pub mod date;
 pub mod ident;
 pub mod lang;
 pub mod model;
 pub mod money;
+pub mod ocds;
 pub mod pattern;
 pub mod program;
 pub mod province;
@@ -35,6 +40,7 @@ pub mod simulate;
 pub mod simulate_io;
 pub mod size_class;
 pub mod summary;
+pub mod url;
 
 pub use lang::Lang;
 pub use money::Rupiah;

@@ -13,15 +13,13 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use kemitraan_core::model::{
-    is_valid_id, paths, Agreement, AgreementDetail, AgreementSummary, DatasetMeta, Kind,
-    KindDetails, Page, Partner, PartnerDetail, Status,
+    is_valid_id, paths, Agreement, AgreementDetail, AgreementSummary, DatasetMeta, Page, Partner,
+    PartnerDetail,
 };
-use kemitraan_core::pattern::Pattern;
-use kemitraan_core::Lang;
+use kemitraan_core::ocds::{date_time, release, PartyInfo};
 use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
+use serde_json::json;
 
 #[derive(Clone, Debug)]
 pub struct ExportArgs {
@@ -51,8 +49,7 @@ impl fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// The prefix of every `ocid`.
-pub const OCID_PREFIX: &str = "ocds-kemitraan-";
+pub use kemitraan_core::ocds::OCID_PREFIX;
 
 fn read<T: DeserializeOwned>(dir: &Path, rel: &str) -> Result<T, ExportError> {
     let path = dir.join(rel);
@@ -63,126 +60,6 @@ fn read<T: DeserializeOwned>(dir: &Path, rel: &str) -> Result<T, ExportError> {
     serde_json::from_str(&text).map_err(|e| ExportError::Read {
         path,
         message: e.to_string(),
-    })
-}
-
-/// OCDS dates are date-times; the program's dates are days in WIB.
-fn date_time(d: NaiveDate) -> String {
-    format!("{d}T00:00:00+07:00")
-}
-
-fn money(amount: i64) -> Value {
-    json!({ "amount": amount, "currency": "IDR" })
-}
-
-/// Who pays whom: in a franchise the UMKM pays fees, in distribution it buys
-/// the principal's goods; otherwise the company buys from the UMKM.
-fn umkm_pays(p: Pattern) -> bool {
-    matches!(p, Pattern::Waralaba | Pattern::DistribusiKeagenan)
-}
-
-fn party(p: &Partner, roles: [&str; 2], role_in_pattern: &str) -> Value {
-    let (scale, ext) = match &p.details {
-        KindDetails::Pma { country, .. } => (
-            "large".to_owned(),
-            json!({"kind": "pma", "country": country, "role": role_in_pattern}),
-        ),
-        KindDetails::Pmdn { .. } => (
-            "large".to_owned(),
-            json!({"kind": "pmdn", "role": role_in_pattern}),
-        ),
-        KindDetails::Umkm { .. } => (
-            p.size()
-                .map(|c| c.class.ocds_scale().to_owned())
-                .unwrap_or_else(|| "sme".to_owned()),
-            json!({"kind": "umkm", "role": role_in_pattern, "sizeTest": p.size().map(|c| c.test)}),
-        ),
-    };
-    json!({
-        "id": p.id,
-        "name": p.name,
-        "identifier": { "scheme": "ID-NIB", "id": p.nib.as_str(), "legalName": p.name },
-        "address": {
-            "locality": p.city,
-            "region": p.province.name(),
-            "countryName": "Indonesia"
-        },
-        "roles": roles,
-        "details": { "scale": scale, "kemitraan": ext }
-    })
-}
-
-/// One release for one agreement.
-pub fn release(a: &Agreement, company: &Partner, umkm: &Partner, as_of: NaiveDate) -> Value {
-    let (company_role, umkm_role) = a.pattern.roles();
-    let (company_roles, umkm_roles) = if umkm_pays(a.pattern) {
-        (["supplier", "payee"], ["buyer", "payer"])
-    } else {
-        (["buyer", "payer"], ["supplier", "payee"])
-    };
-    let (payer, payee) = if umkm_pays(a.pattern) {
-        (umkm, company)
-    } else {
-        (company, umkm)
-    };
-    let org = |p: &Partner| json!({ "id": p.id, "name": p.name });
-    let transactions: Vec<Value> = a
-        .transactions
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            json!({
-                "id": format!("{}-{}", a.id, i + 1),
-                "date": date_time(t.date),
-                "value": money(t.amount.0),
-                "payer": org(payer),
-                "payee": org(payee),
-            })
-        })
-        .collect();
-    let status = match Status::on(a.period, as_of) {
-        Status::Upcoming => "pending",
-        Status::Active => "active",
-        Status::Ended => "terminated",
-    };
-    let mut tag = vec!["contract"];
-    if !transactions.is_empty() {
-        tag.push("implementation");
-    }
-    let company_kind = match company.kind() {
-        Kind::Pma => "pma",
-        Kind::Pmdn => "pmdn",
-        Kind::Umkm => "umkm",
-    };
-    json!({
-        "ocid": format!("{OCID_PREFIX}{}", a.id),
-        "id": format!("{}-{}", a.id, a.date_signed),
-        "date": date_time(a.date_signed),
-        "tag": tag,
-        "language": "id",
-        "parties": [
-            party(company, company_roles, company_role.label(Lang::Id)),
-            party(umkm, umkm_roles, umkm_role.label(Lang::Id)),
-        ],
-        "contracts": [{
-            "id": a.id,
-            "title": format!("Kesepakatan Kemitraan Usaha: {}", a.pattern.label(Lang::Id)),
-            "status": status,
-            "value": money(a.value.0),
-            "period": { "startDate": date_time(a.period.start), "endDate": date_time(a.period.end) },
-            "dateSigned": date_time(a.date_signed),
-            "implementation": { "transactions": transactions },
-        }],
-        "kemitraan": {
-            "pattern": a.pattern.key(),
-            "patternLabel": a.pattern.label(Lang::Id),
-            "patternOther": a.pattern_other,
-            "companyKind": company_kind,
-            "investment": money(a.value.0),
-            "eventId": a.event_id,
-            "renews": a.renews.as_ref().map(|r| format!("{OCID_PREFIX}{r}")),
-            "source": { "title": a.source.title, "reference": a.source.reference, "url": a.source.url },
-        }
     })
 }
 
@@ -263,7 +140,12 @@ pub fn run(args: &ExportArgs) -> Result<u64, ExportError> {
     let mut emit = |a: &Agreement, w: &mut BufWriter<Box<dyn Write>>| -> Result<(), ExportError> {
         let company = partners.get(&a.company.partner_id)?;
         let umkm = partners.get(&a.umkm.partner_id)?;
-        let r = release(a, &company, &umkm, meta.as_of);
+        let r = release(
+            a,
+            &PartyInfo::from_partner(&company),
+            &PartyInfo::from_partner(&umkm),
+            meta.as_of,
+        );
         if count > 0 {
             w.write_all(b",").map_err(werr)?;
         }
