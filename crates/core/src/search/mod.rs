@@ -323,10 +323,20 @@ impl IndexBuilder {
                 .then_with(|| ids.get(a as usize).cmp(ids.get(b as usize)))
         });
         let rank_name = ranks(&by_name);
-        let mut by_agreements = by_name.clone();
-        by_agreements.sort_by_key(|&d| std::cmp::Reverse(self.agreements[d as usize]));
-        let mut by_value = by_name;
-        by_value.sort_by_key(|&d| std::cmp::Reverse(self.committed[d as usize]));
+        // The other orders sort (key, A–Z rank) pairs: the same sort instance
+        // as the search's, since each sort of a new type costs several
+        // kilobytes of wasm. Descending: the complement of the count; the
+        // value with its sign bit flipped (order-preserving for i64), negated.
+        let order_by = |key: &dyn Fn(usize) -> u64| -> Vec<u32> {
+            let mut keyed: Vec<(u64, u32)> = (0..n).map(|d| (key(d), rank_name[d])).collect();
+            keyed.sort_unstable();
+            keyed
+                .iter()
+                .map(|&(_, r)| by_name.get(r as usize).copied().unwrap_or(0))
+                .collect()
+        };
+        let by_agreements = order_by(&|d| u64::from(u32::MAX - self.agreements[d]));
+        let by_value = order_by(&|d| !((self.committed[d] as u64) ^ (1 << 63)));
 
         let mut nibs = self.nibs;
         nibs.sort_unstable();

@@ -113,10 +113,16 @@ impl Default for Query {
     }
 }
 
-/// Sorts and deduplicates in place.
-fn canonical<T: Ord>(v: &mut Vec<T>) {
-    v.sort();
-    v.dedup();
+/// Keeps the values of `v` that occur in `order`, once each, in that order.
+/// (No sort: each facet has a short fixed list, and a generic sort per value
+/// type would cost more wasm than the whole query module.)
+fn canonical<T: PartialEq + Copy>(v: &mut Vec<T>, order: impl IntoIterator<Item = T>) {
+    let kept: Vec<T> = order.into_iter().filter(|x| v.contains(x)).collect();
+    *v = kept;
+}
+
+fn sector_letters() -> impl Iterator<Item = char> {
+    'A'..='V'
 }
 
 /// Adds each comma-separated value of `value` that `parse` accepts.
@@ -173,11 +179,7 @@ impl Query {
                 _ => {}
             }
         }
-        canonical(&mut q.kinds);
-        canonical(&mut q.sizes);
-        canonical(&mut q.provinces);
-        canonical(&mut q.sectors);
-        canonical(&mut q.patterns);
+        q.canonicalize();
         q
     }
 
@@ -250,11 +252,11 @@ impl Query {
 
     /// Puts lists back in canonical order after an edit.
     pub fn canonicalize(&mut self) {
-        canonical(&mut self.kinds);
-        canonical(&mut self.sizes);
-        canonical(&mut self.provinces);
-        canonical(&mut self.sectors);
-        canonical(&mut self.patterns);
+        canonical(&mut self.kinds, Kind::ALL);
+        canonical(&mut self.sizes, SizeClass::ALL);
+        canonical(&mut self.provinces, ProvinceCode::all());
+        canonical(&mut self.sectors, sector_letters());
+        canonical(&mut self.patterns, Pattern::ALL);
         self.text = cut(&self.text);
         self.page = self.page.clamp(1, MAX_PAGE);
     }
