@@ -57,6 +57,14 @@ impl SearchStore {
         }
     }
 
+    /// The index, once built, without subscribing to the state.
+    pub fn index_untracked(self) -> Option<Arc<Index>> {
+        self.state.with_untracked(|s| match s {
+            LoadState::Ready(idx) => Some(idx.clone()),
+            _ => None,
+        })
+    }
+
     /// The index, once built.
     pub fn index(self) -> Option<Arc<Index>> {
         self.state.with(|s| match s {

@@ -9,7 +9,6 @@
 //! link), the query is read from it again; bad parameters are dropped by
 //! `Query::from_pairs`.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use kemitraan_core::country::country_name;
@@ -18,7 +17,7 @@ use kemitraan_core::model::Kind;
 use kemitraan_core::money::format_number;
 use kemitraan_core::pattern::Pattern;
 use kemitraan_core::province::ProvinceCode;
-use kemitraan_core::search::{DocView, FacetCounts, Index, Query, Results, Sort};
+use kemitraan_core::search::{DocView, FacetCounts, Query, Results, Sort};
 use kemitraan_core::size_class::SizeClass;
 use kemitraan_core::Lang;
 use leptos::ev;
@@ -308,39 +307,65 @@ fn status_text(
     }
 }
 
+/// What the results area shows; it changes far less often than the results,
+/// so the list below is kept (and its rows reused) while the user types.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Failed,
+    Empty,
+    List,
+}
+
 /// Progress, error, the list, or the no-result message.
 fn body(
     store: crate::search::SearchStore,
     results: Memo<Option<Results>>,
     query: RwSignal<Query>,
     change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
-) -> AnyView {
-    match store.state.get() {
-        LoadState::Idle | LoadState::Loading { .. } => {
-            let (done, total) = match store.state.get_untracked() {
-                LoadState::Loading { done, total } => (done, total),
-                _ => (0, 0),
+) -> impl IntoView {
+    let phase = Memo::new(move |_| {
+        store.state.with(|s| match s {
+            LoadState::Idle | LoadState::Loading { .. } => Phase::Loading,
+            LoadState::Failed(_) => Phase::Failed,
+            LoadState::Ready(_) => match results.with(|r| r.as_ref().map(|r| r.total)) {
+                Some(0) => Phase::Empty,
+                _ => Phase::List,
+            },
+        })
+    });
+    move || match phase.get() {
+        Phase::Loading => {
+            let progress = move || match store.state.get() {
+                LoadState::Loading { done, total } => (done, total.max(1)),
+                _ => (0, 1),
             };
             view! {
                 <div class="load-progress">
-                    <progress max=total.max(1) value=done aria-hidden="true"></progress>
+                    <progress max=move || progress().1 value=move || progress().0 aria-hidden="true"></progress>
                 </div>
             }
             .into_any()
         }
-        LoadState::Failed(error) => view! {
-            <ErrorBox error on_retry=move |_| store.ensure_loaded()/>
+        Phase::Failed => {
+            let error = store.state.with_untracked(|s| match s {
+                LoadState::Failed(e) => Some(e.clone()),
+                _ => None,
+            });
+            error
+                .map(|error| view! { <ErrorBox error on_retry=move |_| store.ensure_loaded()/> })
+                .into_any()
+        }
+        // Keyed on the words and filters, so that a change of them renders
+        // the message afresh.
+        Phase::Empty => {
+            move || {
+                query.track();
+                view! { <NoResults query change/> }
+            }
         }
         .into_any(),
-        LoadState::Ready(index) => {
-            let Some(r) = results.get() else {
-                return ().into_any();
-            };
-            if r.total == 0 {
-                return view! { <NoResults query change/> }.into_any();
-            }
-            view! { <ResultList index results=r query/> }.into_any()
-        }
+        Phase::List => view! { <ResultList store results query/> }.into_any(),
     }
 }
 
@@ -384,41 +409,54 @@ fn NoResults(
 }
 
 #[component]
-fn ResultList(index: Arc<Index>, results: Results, query: RwSignal<Query>) -> impl IntoView {
+fn ResultList(
+    store: crate::search::SearchStore,
+    results: Memo<Option<Results>>,
+    query: RwSignal<Query>,
+) -> impl IntoView {
     let lang = use_lang();
-    let q = query.get_untracked();
-    let rows = results
-        .hits
-        .iter()
-        .filter_map(|&h| index.doc(h))
-        .map(|d| result_row(&d, lang))
-        .collect_view();
-    let pages = results.pages;
-    let page = results.page;
-    let first = page_href(&q, 1);
-    let prev = page_href(&q, page.saturating_sub(1).max(1));
-    let next = page_href(&q, (page + 1).min(pages));
-    let last = page_href(&q, pages);
+    let hits = move || results.with(|r| r.as_ref().map(|r| r.hits.clone()).unwrap_or_default());
+    let row = move |h: u32| {
+        let index = store.index_untracked();
+        index
+            .as_ref()
+            .and_then(|idx| idx.doc(h).map(|d| result_row(&d, lang)))
+    };
+    let pager = move || {
+        let (page, pages) = results.with(|r| r.as_ref().map_or((1, 1), |r| (r.page, r.pages)));
+        (pages > 1).then(|| {
+            let q = query.get_untracked();
+            let first = page_href(&q, 1);
+            let prev = page_href(&q, page.saturating_sub(1).max(1));
+            let next = page_href(&q, (page + 1).min(pages));
+            let last = page_href(&q, pages);
+            view! {
+                <nav class="pager" aria-label=move || pick(lang.get(), "Halaman hasil", "Result pages")>
+                    {(page > 1).then(|| view! {
+                        <a href=first aria-label=move || pick(lang.get(), "Halaman pertama", "First page")>"«"</a>
+                        <a href=prev rel="prev">{txt("‹ Sebelumnya", "‹ Previous")}</a>
+                    })}
+                    <span class="pager-at" aria-current="page">
+                        {move || match lang.get() {
+                            Lang::Id => format!("Halaman {} dari {}", count(page, Lang::Id), count(pages, Lang::Id)),
+                            Lang::En => format!("Page {} of {}", count(page, Lang::En), count(pages, Lang::En)),
+                        }}
+                    </span>
+                    {(page < pages).then(|| view! {
+                        <a href=next rel="next">{txt("Berikutnya ›", "Next ›")}</a>
+                        <a href=last aria-label=move || pick(lang.get(), "Halaman terakhir", "Last page")>"»"</a>
+                    })}
+                </nav>
+            }
+        })
+    };
     view! {
-        <ol class="result-list">{rows}</ol>
-        {(pages > 1).then(|| view! {
-            <nav class="pager" aria-label=move || pick(lang.get(), "Halaman hasil", "Result pages")>
-                {(page > 1).then(|| view! {
-                    <a href=first.clone() aria-label=move || pick(lang.get(), "Halaman pertama", "First page")>"«"</a>
-                    <a href=prev.clone() rel="prev">{txt("‹ Sebelumnya", "‹ Previous")}</a>
-                })}
-                <span class="pager-at" aria-current="page">
-                    {move || match lang.get() {
-                        Lang::Id => format!("Halaman {} dari {}", count(page, Lang::Id), count(pages, Lang::Id)),
-                        Lang::En => format!("Page {} of {}", count(page, Lang::En), count(pages, Lang::En)),
-                    }}
-                </span>
-                {(page < pages).then(|| view! {
-                    <a href=next.clone() rel="next">{txt("Berikutnya ›", "Next ›")}</a>
-                    <a href=last.clone() aria-label=move || pick(lang.get(), "Halaman terakhir", "Last page")>"»"</a>
-                })}
-            </nav>
-        })}
+        // Keyed by partner: rows that stay from one keystroke to the next are
+        // moved, not rebuilt.
+        <ol class="result-list">
+            <For each=hits key=|h| *h children=row/>
+        </ol>
+        {pager}
     }
 }
 
