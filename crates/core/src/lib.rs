@@ -14,7 +14,10 @@
 //!   English.
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
-//! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
+//! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated;
+//!   [`country`]: names of the investors' countries.
+//! - [`search`]: the partner search (index, typo-tolerant prefix matching,
+//!   facet counts, the query and its URL form).
 //! - [`agreement_query`]: the agreement list's filter, totals and CSV;
 //!   [`csv`], [`url`], [`ocds`]: export and link formats.
 //! - [`simulate`]: the contract-growth simulator's math; [`simulate_io`]: its
