@@ -213,13 +213,16 @@ pub fn Partners() -> impl IntoView {
             />
             <p id="cari-hint" class="hint">
                 {txt(
-                    "Hasil muncul saat Anda mengetik; sebagian nama dan salah ketik tetap ditemukan. Tekan ",
-                    "Results appear as you type; part of a name or a typo still finds it. Press ",
+                    "Hasil muncul saat Anda mengetik; sebagian nama dan salah ketik tetap ditemukan.",
+                    "Results appear as you type; part of a name or a typo still finds it.",
                 )}
-                <kbd>"/"</kbd>
-                {txt(" untuk kembali ke kotak ini, ", " to come back to this box, ")}
-                <kbd>"↓"</kbd>
-                {txt(" untuk ke hasil pertama.", " to go to the first result.")}
+                <span class="kbd-hint">
+                    {txt(" Tekan ", " Press ")}
+                    <kbd>"/"</kbd>
+                    {txt(" untuk kembali ke kotak ini, ", " to come back to this box, ")}
+                    <kbd>"↓"</kbd>
+                    {txt(" untuk ke hasil pertama.", " to go to the first result.")}
+                </span>
             </p>
         </form>
         <div class="search-layout">
@@ -241,7 +244,7 @@ pub fn Partners() -> impl IntoView {
                     <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
                         {move || status_text(store.state, results, query, lang.get())}
                     </p>
-                    <label class="sort">
+                    <label class="result-sort">
                         <span>{txt("Urutkan", "Sort by")}</span>
                         <select on:change=move |ev| {
                             let v = event_target_value(&ev);

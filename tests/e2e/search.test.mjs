@@ -117,7 +117,7 @@ test('a copied URL reproduces the results', TIMEOUT, async () => {
   await page.locator(UI.box).pressSequentially('abadi', { delay: 20 });
   await page.locator(UI.kind('umkm')).check();
   await page.locator(UI.kind('pmdn')).check();
-  await page.locator('.sort select').selectOption('nilai');
+  await page.locator('.result-sort select').selectOption('nilai');
   await page.waitForTimeout(600); // past the typing debounce
   const url = page.url();
   assert.match(url, /q=abadi/);
@@ -134,7 +134,7 @@ test('a copied URL reproduces the results', TIMEOUT, async () => {
   assert.ok(await other.locator(UI.kind('umkm')).isChecked());
   assert.ok(await other.locator(UI.kind('pmdn')).isChecked());
   assert.ok(!(await other.locator(UI.kind('pma')).isChecked()));
-  assert.equal(await other.locator('.sort select').inputValue(), 'nilai');
+  assert.equal(await other.locator('.result-sort select').inputValue(), 'nilai');
   assert.deepEqual(consoleErrors(other), []);
 });
 
