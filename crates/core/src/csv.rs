@@ -1,6 +1,7 @@
 //! CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark (so
 //! Excel does not guess a legacy code page), CRLF line ends, fields quoted
-//! when they hold a comma, quote or line break, and text that a spreadsheet
+//! when they hold a comma, semicolon (the list
+//! separator of Indonesian Excel), quote or line break, and text that a spreadsheet
 //! would run as a formula (`=`, `+`, `-`, `@` first) prefixed with `'`.
 //!
 //! Numbers are written by the caller as plain integers; this module only
@@ -61,8 +62,9 @@ pub enum Cell<'a> {
 }
 
 fn push_text(out: &mut String, t: &str) {
-    let guarded = matches!(t.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'));
-    let needs_quotes = guarded || t.contains([',', '"', '\n', '\r']);
+    let guarded =
+        matches!(t.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')) && !is_number(t);
+    let needs_quotes = guarded || t.contains([',', ';', '"', '\n', '\r']);
     if needs_quotes {
         out.push('"');
     }
@@ -78,6 +80,18 @@ fn push_text(out: &mut String, t: &str) {
     if needs_quotes {
         out.push('"');
     }
+}
+
+/// A signed decimal such as `-12.5`: a spreadsheet reads it as a number, not
+/// a formula, so it needs no guard.
+fn is_number(t: &str) -> bool {
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let mut parts = digits.splitn(2, ['.', ',']);
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Splits a document written by [`CsvWriter`] back into rows, for tests and
@@ -129,6 +143,10 @@ mod tests {
         assert!(doc.contains("\"'=HYPERLINK(\"\"x\"\")\",-5\r\n"));
         let rows = parse(&doc);
         assert_eq!(rows.len(), 3);
+        let mut w = CsvWriter::with_header(&["g"]);
+        w.text_row(&["-12.5"]);
+        w.text_row(&["-1+1"]);
+        assert!(w.finish().ends_with("-12.5\r\n\"'-1+1\"\r\n"));
         assert_eq!(rows[1], ["PT \"Maju\", Tbk", "1500000"]);
         assert_eq!(rows[2][0], "'=HYPERLINK(\"x\")");
     }

@@ -29,6 +29,7 @@
 //! typed forms `parse_amount` accepts (`v=1M`). Unknown keys and values that
 //! do not parse are ignored one by one; the rest is kept.
 
+use crate::csv::CsvWriter;
 use crate::money::{format_full, format_words, parse_amount, AmountError};
 use crate::simulate::{
     Growth, Projection, Scenario, MAX_RATE_BP, MAX_YEARS, MIN_RATE_BP, PRESIDENT_PATH,
@@ -577,14 +578,6 @@ pub fn column_names(cols: Columns, lang: Lang) -> Vec<&'static str> {
     out
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn yes(b: bool, lang: Lang) -> &'static str {
     match (b, lang) {
         (false, _) => "",
@@ -606,13 +599,7 @@ fn class_text(c: SizeClass, lang: Lang) -> &'static str {
 pub fn table_csv(scenarios: &[(char, &Projection)], lang: Lang) -> String {
     let projections: Vec<&Projection> = scenarios.iter().map(|(_, p)| *p).collect();
     let cols = Columns::for_projections(&projections);
-    let mut out = String::from("\u{FEFF}");
-    let header: Vec<String> = column_names(cols, lang)
-        .into_iter()
-        .map(csv_field)
-        .collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
+    let mut out = CsvWriter::with_header(&column_names(cols, lang));
     for (name, p) in scenarios {
         for r in &p.rows {
             let mut row: Vec<String> = Vec::new();
@@ -640,12 +627,10 @@ pub fn table_csv(scenarios: &[(char, &Projection)], lang: Lang) -> String {
             if cols.saturated {
                 row.push(yes(r.saturated, lang).to_string());
             }
-            let row: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
+            out.text_row(&row);
         }
     }
-    out
+    out.finish()
 }
 
 /// The growth shown for a row: `None` in the first year, after a year of
@@ -1022,13 +1007,6 @@ mod tests {
         let width = lines[0].split(',').count();
         assert!(lines.iter().all(|l| l.split(',').count() == width));
         assert!(!csv.contains("inf") && !csv.contains("NaN"));
-    }
-
-    #[test]
-    fn csv_fields_with_separators_are_quoted() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
     }
 
     #[test]
