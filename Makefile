@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 520
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search
 
 setup:
 	scripts/setup.sh
@@ -39,3 +39,10 @@ size:
 
 bench-generate:
 	bench/generate.sh
+
+# Partner search vs MiniSearch and keystroke-to-screen, at 100 000 partners
+# (needs the release build: make build).
+bench-search:
+	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
+	bench/search/build.sh
+	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist

@@ -15,6 +15,8 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_lang();
     provide_context(MetaResource(LocalResource::new(api::meta)));
+    // The partner search index, kept for the whole visit.
+    provide_context(crate::search::SearchStore::new());
     let lang = use_lang();
     let formatter = move |page: String| {
         if page.is_empty() {

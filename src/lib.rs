@@ -7,5 +7,6 @@ mod clock;
 pub mod components;
 pub mod i18n;
 mod pages;
+mod search;
 
 pub use app::App;

@@ -1,42 +1,634 @@
-use kemitraan_core::model::{Page, PartnerSummary};
+//! /mitra: search as you type, facets with counts, four orders, pages — the
+//! whole state in the URL.
+//!
+//! The query lives in a local signal so each keystroke searches at once; the
+//! URL follows it. Typing pushes one history entry when a burst of typing
+//! starts and replaces it when the typing pauses, so back steps through
+//! searches, not letters; a facet, order or page change pushes an entry. When
+//! the URL changes by itself (back/forward, a pagination link, a pasted
+//! link), the query is read from it again; bad parameters are dropped by
+//! `Query::from_pairs`.
+
+use std::time::Duration;
+
+use kemitraan_core::country::country_name;
+use kemitraan_core::ident::category_name;
+use kemitraan_core::model::Kind;
+use kemitraan_core::money::format_number;
+use kemitraan_core::pattern::Pattern;
+use kemitraan_core::province::ProvinceCode;
+use kemitraan_core::search::{DocView, FacetCounts, Query, Results, Sort};
+use kemitraan_core::size_class::SizeClass;
+use kemitraan_core::Lang;
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
-use crate::api;
 use crate::app::PageTitle;
-use crate::components::loaded::loaded;
+use crate::components::loaded::ErrorBox;
 use crate::components::money::Amount;
-use crate::i18n::{txt, use_lang};
+use crate::i18n::{pick, txt, use_lang};
+use crate::search::{use_search_store, LoadState};
 
-#[component]
-pub fn Partners() -> impl IntoView {
-    let page = LocalResource::new(|| api::partner_page(1));
-    view! {
-        <PageTitle id="Cari Mitra" en="Find Partners"/>
-        <h1>{txt("Cari Mitra", "Find Partners")}</h1>
-        {loaded(page, |p| view! { <PartnerList page=p/> }, None)}
+/// Typing pauses this long before the URL catches up.
+const URL_DEBOUNCE: Duration = Duration::from_millis(400);
+/// KBLI 2020 categories.
+const SECTOR_LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTU";
+
+fn count(n: u32, lang: Lang) -> String {
+    format_number(i64::from(n), lang)
+}
+
+/// The link to `q` at `page`.
+fn page_href(q: &Query, page: u32) -> String {
+    let mut q = q.clone();
+    q.page = page;
+    format!("/mitra{}", q.to_query_string())
+}
+
+fn kind_long(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::Pma => pick(lang, "Penanaman Modal Asing", "Foreign investment company"),
+        Kind::Pmdn => pick(
+            lang,
+            "Penanaman Modal Dalam Negeri",
+            "Domestic investment company",
+        ),
+        Kind::Umkm => pick(
+            lang,
+            "Usaha Mikro, Kecil dan Menengah",
+            "Micro, small or medium business",
+        ),
     }
 }
 
 #[component]
-fn PartnerList(page: Page<PartnerSummary>) -> impl IntoView {
+pub fn Partners() -> impl IntoView {
+    let store = use_search_store();
+    store.ensure_loaded();
     let lang = use_lang();
+    let query_map = use_query_map();
+    let navigate = use_navigate();
+    let query = RwSignal::new(query_map.with_untracked(|m| Query::from_pairs(m)));
+
+    // URL -> query: back/forward, pagination links, a pasted link.
+    Effect::new(move |_| {
+        let from_url = query_map.with(|m| Query::from_pairs(m));
+        if query.with_untracked(|q| *q != from_url) {
+            query.set(from_url);
+        }
+    });
+
+    // Query -> URL.
+    let go = Callback::new(move |replace: bool| {
+        let qs = query.with_untracked(Query::to_query_string);
+        navigate(
+            &format!("/mitra{qs}"),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let burst: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let end_burst = move || {
+        if let Some(h) = burst.get_value() {
+            h.clear();
+        }
+        burst.set_value(None);
+    };
+    on_cleanup(end_burst);
+    // Leaving the box (to a result, a facet, another page) writes the URL
+    // now, so the history entry of this search holds what was typed.
+    let flush = move || {
+        if burst.get_value().is_some() {
+            end_burst();
+            go.run(true);
+        }
+    };
+    let on_input = move |ev: ev::Event| {
+        let text = event_target_value(&ev);
+        query.update(|q| {
+            q.text = text;
+            q.page = 1;
+            q.canonicalize();
+        });
+        match burst.get_value() {
+            // A new burst of typing: a new history entry.
+            None => go.run(false),
+            Some(h) => h.clear(),
+        }
+        let h = set_timeout_with_handle(
+            move || {
+                burst.set_value(None);
+                go.run(true);
+            },
+            URL_DEBOUNCE,
+        )
+        .ok();
+        burst.set_value(h);
+    };
+    // Any other change: apply, back to page 1, push.
+    let change = move |f: &dyn Fn(&mut Query)| {
+        end_burst();
+        query.update(|q| {
+            f(q);
+            q.page = 1;
+            q.canonicalize();
+        });
+        go.run(false);
+    };
+
+    let results: Memo<Option<Results>> = Memo::new(move |_| {
+        let idx = store.index()?;
+        Some(query.with(|q| idx.search(q)))
+    });
+
+    // "/" focuses the search box (unless the user is typing in a field).
+    let input_ref = NodeRef::<html::Input>::new();
+    let slash = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let in_field = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.get_attribute("contenteditable").is_some()
+            });
+        if in_field {
+            return;
+        }
+        if let Some(input) = input_ref.get_untracked() {
+            e.prevent_default();
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    on_cleanup(move || slash.remove());
+
+    // Facets open beside the results on a wide screen, folded on a phone.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 896.0);
+
     view! {
-        <p aria-live="polite">{move || format!("{} {}", page.total, crate::i18n::pick(lang.get(), "mitra", "partners"))}</p>
-        <ul class="result-list">
-            {page.items.into_iter().map(|p| {
-                let href = format!("/mitra/{}", p.id);
-                let province = p.province.name();
-                view! {
-                    <li class="result">
-                        <A href=href><span class="result-name">{p.name.clone()}</span></A>
-                        <span class="tag">{p.kind.label()}</span>
-                        <span class="muted">{format!("{}, {}", p.city, province)}</span>
-                        <span class="muted">{move || format!("{} {}", p.agreement_count, crate::i18n::pick(lang.get(), "perjanjian", "agreements"))}</span>
-                        <Amount value=p.committed/>
-                    </li>
+        <PageTitle id="Cari Mitra" en="Find Partners"/>
+        <h1>{txt("Cari Mitra", "Find Partners")}</h1>
+        <form class="search-box" role="search" on:submit=|e| e.prevent_default()>
+            <label for="cari">{txt("Nama mitra atau NIB", "Partner name or NIB")}</label>
+            <input
+                id="cari"
+                type="search"
+                name="q"
+                node_ref=input_ref
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="cari-hint"
+                aria-controls="hasil"
+                prop:value=move || query.with(|q| q.text.clone())
+                on:input=on_input
+                on:blur=move |_| flush()
+                on:keydown=|e: ev::KeyboardEvent| {
+                    // Down arrow: from the box straight to the first result.
+                    if e.key() == "ArrowDown" {
+                        let first = document()
+                            .query_selector("#hasil .result-name")
+                            .ok()
+                            .flatten()
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(link) = first {
+                            e.prevent_default();
+                            let _ = link.focus();
+                        }
+                    }
                 }
-            }).collect_view()}
-        </ul>
+            />
+            <p id="cari-hint" class="hint">
+                {txt(
+                    "Hasil muncul saat Anda mengetik; sebagian nama dan salah ketik tetap ditemukan.",
+                    "Results appear as you type; part of a name or a typo still finds it.",
+                )}
+                <span class="kbd-hint">
+                    {txt(" Tekan ", " Press ")}
+                    <kbd>"/"</kbd>
+                    {txt(" untuk kembali ke kotak ini, ", " to come back to this box, ")}
+                    <kbd>"↓"</kbd>
+                    {txt(" untuk ke hasil pertama.", " to go to the first result.")}
+                </span>
+            </p>
+        </form>
+        <div class="search-layout">
+            <details class="facet-panel" open=wide>
+                <summary>
+                    {txt("Saring hasil", "Filter results")}
+                    {move || {
+                        let n = query.with(|q| {
+                            q.kinds.len() + q.sizes.len() + q.provinces.len() + q.sectors.len()
+                                + q.patterns.len()
+                        });
+                        (n > 0).then(|| format!(" ({n})"))
+                    }}
+                </summary>
+                <Facets query results change/>
+            </details>
+            <section id="hasil" class="results" aria-label=move || pick(lang.get(), "Hasil pencarian", "Search results")>
+                <div class="results-head">
+                    <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
+                        {move || status_text(store.state, results, query, lang.get())}
+                    </p>
+                    <label class="result-sort">
+                        <span>{txt("Urutkan", "Sort by")}</span>
+                        <select on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            change(&|q| q.sort = Sort::from_key(&v).unwrap_or_default());
+                        }>
+                            {Sort::ALL.into_iter().map(|s| view! {
+                                <option value=s.key() prop:selected=move || query.with(|q| q.sort == s)>
+                                    {move || sort_label(s, lang.get())}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                </div>
+                {move || body(store, results, query, change)}
+            </section>
+        </div>
+    }
+}
+
+fn sort_label(s: Sort, lang: Lang) -> &'static str {
+    match s {
+        Sort::Relevance => pick(lang, "Paling cocok", "Best match"),
+        Sort::Name => pick(lang, "Nama (A–Z)", "Name (A–Z)"),
+        Sort::Agreements => pick(lang, "Jumlah perjanjian", "Number of agreements"),
+        Sort::Value => pick(lang, "Nilai perjanjian", "Agreement value"),
+    }
+}
+
+/// The live status line: loading progress, or the number of results.
+fn status_text(
+    state: RwSignal<LoadState>,
+    results: Memo<Option<Results>>,
+    query: RwSignal<Query>,
+    lang: Lang,
+) -> String {
+    match state.get() {
+        LoadState::Idle | LoadState::Loading { total: 0, .. } => {
+            pick(lang, "Memuat data mitra…", "Loading partner data…").to_string()
+        }
+        LoadState::Loading { done, total } => match lang {
+            Lang::Id => format!("Memuat {done} dari {total} halaman…"),
+            Lang::En => format!("Loading page {done} of {total}…"),
+        },
+        LoadState::Failed(_) => pick(
+            lang,
+            "Data mitra tidak dapat dimuat.",
+            "Partner data could not be loaded.",
+        )
+        .to_string(),
+        LoadState::Ready(_) => {
+            let total = results.with(|r| r.as_ref().map_or(0, |r| r.total));
+            let n = format_number(total as i64, lang);
+            let text = query.with(|q| q.text.trim().to_string());
+            match (lang, text.is_empty(), total) {
+                (Lang::Id, true, _) => format!("{n} mitra"),
+                (Lang::En, true, 1) => "1 partner".to_string(),
+                (Lang::En, true, _) => format!("{n} partners"),
+                (Lang::Id, false, _) => format!("{n} mitra cocok dengan “{text}”"),
+                (Lang::En, false, 1) => format!("1 partner matches “{text}”"),
+                (Lang::En, false, _) => format!("{n} partners match “{text}”"),
+            }
+        }
+    }
+}
+
+/// What the results area shows; it changes far less often than the results,
+/// so the list below is kept (and its rows reused) while the user types.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Failed,
+    Empty,
+    List,
+}
+
+/// Progress, error, the list, or the no-result message.
+fn body(
+    store: crate::search::SearchStore,
+    results: Memo<Option<Results>>,
+    query: RwSignal<Query>,
+    change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let phase = Memo::new(move |_| {
+        store.state.with(|s| match s {
+            LoadState::Idle | LoadState::Loading { .. } => Phase::Loading,
+            LoadState::Failed(_) => Phase::Failed,
+            LoadState::Ready(_) => match results.with(|r| r.as_ref().map(|r| r.total)) {
+                Some(0) => Phase::Empty,
+                _ => Phase::List,
+            },
+        })
+    });
+    move || match phase.get() {
+        Phase::Loading => {
+            let progress = move || match store.state.get() {
+                LoadState::Loading { done, total } => (done, total.max(1)),
+                _ => (0, 1),
+            };
+            view! {
+                <div class="load-progress">
+                    <progress max=move || progress().1 value=move || progress().0 aria-hidden="true"></progress>
+                </div>
+            }
+            .into_any()
+        }
+        Phase::Failed => {
+            let error = store.state.with_untracked(|s| match s {
+                LoadState::Failed(e) => Some(e.clone()),
+                _ => None,
+            });
+            error
+                .map(|error| view! { <ErrorBox error on_retry=move |_| store.ensure_loaded()/> })
+                .into_any()
+        }
+        // Keyed on the words and filters, so that a change of them renders
+        // the message afresh.
+        Phase::Empty => {
+            move || {
+                query.track();
+                view! { <NoResults query change/> }
+            }
+        }
+        .into_any(),
+        Phase::List => view! { <ResultList store results query/> }.into_any(),
+    }
+}
+
+#[component]
+fn NoResults(
+    query: RwSignal<Query>,
+    change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let has_filters = query.with_untracked(Query::has_filters);
+    let has_text = query.with_untracked(|q| !q.text.trim().is_empty());
+    view! {
+        <div class="no-results">
+            <p><strong>{txt("Tidak ada mitra yang cocok.", "No partner matches.")}</strong></p>
+            <p>
+                {if has_filters {
+                    txt(
+                        "Coba hapus saringan, periksa ejaan, atau ketik sebagian nama saja.",
+                        "Try clearing the filters, checking the spelling, or typing part of the name.",
+                    )
+                } else {
+                    txt(
+                        "Periksa ejaan atau ketik sebagian nama saja; NIB harus lengkap 13 angka.",
+                        "Check the spelling or type part of the name; an NIB needs all 13 digits.",
+                    )
+                }}
+            </p>
+            <div class="actions">
+                {has_filters.then(|| view! {
+                    <button type="button" class="button" on:click=move |_| change(&Query::clear_filters)>
+                        {txt("Hapus semua saringan", "Clear all filters")}
+                    </button>
+                })}
+                {has_text.then(|| view! {
+                    <button type="button" class="button secondary" on:click=move |_| change(&|q| q.text.clear())>
+                        {txt("Hapus kata pencarian", "Clear the search words")}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ResultList(
+    store: crate::search::SearchStore,
+    results: Memo<Option<Results>>,
+    query: RwSignal<Query>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let hits = move || results.with(|r| r.as_ref().map(|r| r.hits.clone()).unwrap_or_default());
+    let row = move |h: u32| {
+        let index = store.index_untracked();
+        index
+            .as_ref()
+            .and_then(|idx| idx.doc(h).map(|d| result_row(&d, lang)))
+    };
+    let pager = move || {
+        let (page, pages) = results.with(|r| r.as_ref().map_or((1, 1), |r| (r.page, r.pages)));
+        (pages > 1).then(|| {
+            let q = query.get_untracked();
+            let first = page_href(&q, 1);
+            let prev = page_href(&q, page.saturating_sub(1).max(1));
+            let next = page_href(&q, (page + 1).min(pages));
+            let last = page_href(&q, pages);
+            view! {
+                <nav class="pager" aria-label=move || pick(lang.get(), "Halaman hasil", "Result pages")>
+                    {(page > 1).then(|| view! {
+                        <a href=first aria-label=move || pick(lang.get(), "Halaman pertama", "First page")>"«"</a>
+                        <a href=prev rel="prev">{txt("‹ Sebelumnya", "‹ Previous")}</a>
+                    })}
+                    <span class="pager-at" aria-current="page">
+                        {move || match lang.get() {
+                            Lang::Id => format!("Halaman {} dari {}", count(page, Lang::Id), count(pages, Lang::Id)),
+                            Lang::En => format!("Page {} of {}", count(page, Lang::En), count(pages, Lang::En)),
+                        }}
+                    </span>
+                    {(page < pages).then(|| view! {
+                        <a href=next rel="next">{txt("Berikutnya ›", "Next ›")}</a>
+                        <a href=last aria-label=move || pick(lang.get(), "Halaman terakhir", "Last page")>"»"</a>
+                    })}
+                </nav>
+            }
+        })
+    };
+    view! {
+        // Keyed by partner: rows that stay from one keystroke to the next are
+        // moved, not rebuilt.
+        <ol class="result-list">
+            <For each=hits key=|h| *h children=row/>
+        </ol>
+        {pager}
+    }
+}
+
+fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
+    let href = format!("/mitra/{}", doc.id);
+    let place = format!("{}, {}", doc.city, doc.province.name());
+    let kind = doc.kind;
+    let size = doc.size;
+    let country = doc.country.map(str::to_string);
+    let n = doc.agreement_count;
+    let committed = doc.committed;
+    let sector = doc.sector;
+    view! {
+        <li class="result">
+            <a class="result-name" href=href>{doc.name.to_string()}</a>
+            <span class="result-meta">
+                <span class="tag" title=move || kind_long(kind, lang.get())>{kind.label()}</span>
+                {size.map(|s| view! {
+                    <span class="tag tag-size">{move || s.class.label(lang.get())}</span>
+                })}
+                <span>{place}</span>
+                {country.map(|c| view! {
+                    <span>{move || country_name(&c, lang.get()).map(str::to_string).unwrap_or_else(|| c.clone())}</span>
+                })}
+                {sector.map(|s| view! {
+                    <span class="muted" title=move || category_name(s, lang.get()).unwrap_or("")>
+                        {move || format!("{} {s}", pick(lang.get(), "Sektor", "Sector"))}
+                    </span>
+                })}
+            </span>
+            <span class="result-figures">
+                {move || match (lang.get(), n) {
+                    (Lang::En, 1) => "1 agreement".to_string(),
+                    (Lang::En, n) => format!("{} agreements", count(n, Lang::En)),
+                    (Lang::Id, n) => format!("{} perjanjian", count(n, Lang::Id)),
+                }}
+                " · "
+                <Amount value=committed/>
+            </span>
+        </li>
+    }
+}
+
+/// Every facet, each a labelled form control with its count.
+#[component]
+fn Facets(
+    query: RwSignal<Query>,
+    results: Memo<Option<Results>>,
+    change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let counts = move |f: &dyn Fn(&FacetCounts) -> u32| -> Option<u32> {
+        results.with(|r| r.as_ref().map(|r| f(&r.facets)))
+    };
+    let show = move |n: Option<u32>| n.map(|n| count(n, lang.get())).unwrap_or_default();
+
+    let kinds = Kind::ALL
+        .into_iter()
+        .map(|k| {
+            let checked = move || query.with(|q| q.kinds.contains(&k));
+            view! {
+                <label class="facet-option">
+                    <input type="checkbox" name="jenis" value=k.key() prop:checked=checked
+                        on:change=move |_| change(&|q| toggle(&mut q.kinds, k))/>
+                    <span class="facet-label" title=move || kind_long(k, lang.get())>{k.label()}</span>
+                    <span class="count">{move || show(counts(&|c| c.kind(k)))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let sizes = SizeClass::ALL
+        .into_iter()
+        .map(|s| {
+            let checked = move || query.with(|q| q.sizes.contains(&s));
+            view! {
+                <label class="facet-option">
+                    <input type="checkbox" name="kelas" value=kemitraan_core::summary::size_key(s) prop:checked=checked
+                        on:change=move |_| change(&|q| toggle(&mut q.sizes, s))/>
+                    <span class="facet-label">{move || s.label(lang.get())}</span>
+                    <span class="count">{move || show(counts(&|c| c.size(s)))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let patterns = Pattern::ALL
+        .into_iter()
+        .map(|p| {
+            let checked = move || query.with(|q| q.patterns.contains(&p));
+            view! {
+                <label class="facet-option">
+                    <input type="checkbox" name="pola" value=p.key() prop:checked=checked
+                        on:change=move |_| change(&|q| toggle(&mut q.patterns, p))/>
+                    <span class="facet-label">{move || p.label(lang.get())}</span>
+                    <span class="count">{move || show(counts(&|c| c.pattern(p)))}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let provinces = ProvinceCode::all()
+        .map(|p| {
+            view! {
+                <option value=p.as_str() prop:selected=move || query.with(|q| q.provinces.first() == Some(&p))>
+                    {move || format!("{} ({})", p.name(), show(counts(&|c| c.province(p))))}
+                </option>
+            }
+        })
+        .collect_view();
+    let sectors = SECTOR_LETTERS
+        .chars()
+        .map(|s| {
+            view! {
+                <option value=s.to_string() prop:selected=move || query.with(|q| q.sectors.first() == Some(&s))>
+                    {move || format!("{s} · {} ({})", category_name(s, lang.get()).unwrap_or(""), show(counts(&|c| c.sector(s))))}
+                </option>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="facets">
+            {move || query.with(Query::has_filters).then(|| view! {
+                <button type="button" class="button secondary clear-filters" on:click=move |_| change(&Query::clear_filters)>
+                    {txt("Hapus semua saringan", "Clear all filters")}
+                </button>
+            })}
+            <fieldset>
+                <legend>{txt("Jenis mitra", "Kind of partner")}</legend>
+                {kinds}
+            </fieldset>
+            <fieldset>
+                <legend>{txt("Kelas usaha UMKM", "UMKM size class")}</legend>
+                {sizes}
+            </fieldset>
+            <div class="facet-select">
+                <label for="f-provinsi">{txt("Provinsi", "Province")}</label>
+                <select id="f-provinsi" name="provinsi" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    change(&|q| q.provinces = ProvinceCode::parse(&v).ok().into_iter().collect());
+                }>
+                    <option value="" prop:selected=move || query.with(|q| q.provinces.is_empty())>
+                        {txt("Semua provinsi", "All provinces")}
+                    </option>
+                    {provinces}
+                </select>
+            </div>
+            <div class="facet-select">
+                <label for="f-sektor">{txt("Sektor (kategori KBLI)", "Sector (KBLI category)")}</label>
+                <select id="f-sektor" name="sektor" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    change(&|q| q.sectors = v.chars().next().filter(|c| c.is_ascii_uppercase()).into_iter().collect());
+                }>
+                    <option value="" prop:selected=move || query.with(|q| q.sectors.is_empty())>
+                        {txt("Semua sektor", "All sectors")}
+                    </option>
+                    {sectors}
+                </select>
+            </div>
+            <fieldset>
+                <legend>{txt("Pola kemitraan", "Partnership pattern")}</legend>
+                {patterns}
+            </fieldset>
+        </div>
+    }
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
+    if let Some(i) = list.iter().position(|x| *x == v) {
+        list.remove(i);
+    } else {
+        list.push(v);
     }
 }

@@ -14,7 +14,10 @@
 //!   English.
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
-//! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated.
+//! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated;
+//!   [`country`]: names of the investors' countries.
+//! - [`search`]: the partner search (index, typo-tolerant prefix matching,
+//!   facet counts, the query and its URL form).
 //! - [`agreement_query`]: the agreement list's filter, totals and CSV;
 //!   [`csv`], [`url`], [`ocds`]: export and link formats.
 //! - [`dashboard`]: the home page's charts, links and CSV, the featured
@@ -27,6 +30,7 @@
 pub mod agreement_query;
 pub mod axis;
 pub mod client;
+pub mod country;
 pub mod csv;
 pub mod dashboard;
 pub mod date;
@@ -39,6 +43,7 @@ pub mod pattern;
 pub mod presentation;
 pub mod program;
 pub mod province;
+pub mod search;
 pub mod simulate;
 pub mod simulate_io;
 pub mod size_class;

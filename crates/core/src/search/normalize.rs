@@ -1,0 +1,169 @@
+//! Text folding for search: lowercase, accents stripped, punctuation turned
+//! into word breaks, and the legal forms of Indonesian business names
+//! recognised.
+//!
+//! The folding table is written out by hand for the Latin letters that occur
+//! in names (Latin-1 Supplement and Latin Extended-A, plus combining marks of
+//! decomposed input): a Unicode normalisation crate would cost far more wasm
+//! than the handful of letters Indonesian and the investors' languages use.
+//! Letters of other scripts are kept as they are, lowercased.
+
+/// Legal forms of Indonesian business names. In a query they only break ties
+/// (unless the query is nothing but legal forms), and they never count as a
+/// word of the name when deciding whether a name matches exactly, so "PT"
+/// does not drown "Sumber Makmur".
+pub const LEGAL_FORMS: [&str; 8] = [
+    "pt", "cv", "ud", "tbk", "koperasi", "persero", "perum", "kud",
+];
+
+/// True for a folded token that is a legal form ([`LEGAL_FORMS`]).
+pub fn is_legal_form(token: &str) -> bool {
+    LEGAL_FORMS.contains(&token)
+}
+
+/// The ASCII folding of one lowercase Latin letter with a diacritic, or of a
+/// ligature; `None` when the character has no folding.
+fn fold_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ð' | 'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' | 'ĸ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
+/// Apostrophes join what they separate ("Ma'ruf" is one word, "maruf").
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '´')
+}
+
+/// Combining diacritical marks (decomposed accents): dropped.
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036f}').contains(&c)
+}
+
+/// Calls `f` with each folded token of `text`, in order. A token is a run of
+/// letters and digits after folding; everything else separates tokens.
+pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_apostrophe(c) || is_combining(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                match fold_letter(lower) {
+                    Some(s) => word.push_str(s),
+                    None => word.push(lower),
+                }
+            }
+        } else if !word.is_empty() {
+            f(&word);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        f(&word);
+    }
+}
+
+/// The folded tokens of `text`.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, |t| out.push(t.to_owned()));
+    out
+}
+
+/// `text` folded and with single spaces between tokens: the form two strings
+/// are compared in.
+pub fn normalize(text: &str) -> String {
+    tokens(text).join(" ")
+}
+
+/// The digits of `text` when it is nothing but digits and the separators
+/// people type inside numbers (spaces, `.`, `-`); `None` otherwise.
+pub fn digits_only(text: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if !(c.is_whitespace() || c == '.' || c == '-') {
+            return None;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_and_strips_accents() {
+        assert_eq!(normalize("Café Ñusantara"), "cafe nusantara");
+        assert_eq!(normalize("ÆRØ Straße"), "aero strasse");
+        assert_eq!(normalize("Łódź Śląsk"), "lodz slask");
+        assert_eq!(normalize("SUMBER  Makmur"), "sumber makmur");
+    }
+
+    #[test]
+    fn decomposed_accents_fold_like_composed_ones() {
+        assert_eq!(normalize("Cafe\u{0301}"), normalize("Café"));
+    }
+
+    #[test]
+    fn punctuation_separates_and_apostrophes_join() {
+        assert_eq!(normalize("PT. Sumber-Makmur, Tbk."), "pt sumber makmur tbk");
+        assert_eq!(normalize("Toko Ma'ruf"), "toko maruf");
+        assert_eq!(normalize("PT Pertamina (Persero)"), "pt pertamina persero");
+        assert_eq!(normalize("  "), "");
+    }
+
+    #[test]
+    fn other_scripts_are_kept() {
+        assert_eq!(normalize("上海 Trading"), "上海 trading");
+    }
+
+    #[test]
+    fn legal_forms() {
+        for t in tokens("PT CV UD Tbk Koperasi Persero") {
+            assert!(is_legal_form(&t), "{t}");
+        }
+        assert!(!is_legal_form("sumber"));
+    }
+
+    #[test]
+    fn digits_with_separators() {
+        assert_eq!(
+            digits_only("912 0020 210118").as_deref(),
+            Some("9120020210118")
+        );
+        assert_eq!(
+            digits_only("91.2002-0210118").as_deref(),
+            Some("9120020210118")
+        );
+        assert_eq!(digits_only("PT 123"), None);
+        assert_eq!(digits_only(" "), None);
+    }
+}
