@@ -18,8 +18,6 @@
 //! sector's and a class's `partners` are the same partners the search
 //! facets count.)
 
-use std::collections::{BTreeMap, HashSet};
-
 use chrono::Datelike;
 
 use crate::agreement_query::pair_growth;
@@ -265,41 +263,37 @@ fn empty_bucket(key: &str) -> Bucket {
 pub fn rows(dim: Dimension, summary: &Summary, lang: Lang) -> Vec<ChartRow> {
     let source = dim.buckets(summary);
     let mut buckets: Vec<Bucket> = source.to_vec();
-    match dim {
-        Dimension::Province => {
-            for code in ProvinceCode::all() {
-                if !buckets.iter().any(|b| b.key == code.as_str()) {
-                    buckets.push(empty_bucket(code.as_str()));
-                }
+    if dim == Dimension::Province {
+        for code in ProvinceCode::all() {
+            if !buckets.iter().any(|b| b.key == code.as_str()) {
+                buckets.push(empty_bucket(code.as_str()));
             }
-            buckets.sort_by(|a, b| b.committed.cmp(&a.committed).then(a.key.cmp(&b.key)));
-        }
-        Dimension::Sector => {
-            buckets.sort_by(|a, b| {
-                (a.key == UNKNOWN_SECTOR)
-                    .cmp(&(b.key == UNKNOWN_SECTOR))
-                    .then(b.committed.cmp(&a.committed))
-                    .then(a.key.cmp(&b.key))
-            });
-        }
-        Dimension::Pattern => {
-            let rank = |k: &str| {
-                Pattern::ALL
-                    .iter()
-                    .position(|p| p.key() == k)
-                    .unwrap_or(usize::MAX)
-            };
-            buckets.sort_by(|a, b| rank(&a.key).cmp(&rank(&b.key)).then(a.key.cmp(&b.key)));
-        }
-        Dimension::Year => buckets.sort_by(|a, b| {
-            let y = |k: &str| k.parse::<i32>().unwrap_or(i32::MAX);
-            y(&a.key).cmp(&y(&b.key)).then(a.key.cmp(&b.key))
-        }),
-        Dimension::SizeClass => {
-            let rank = |k: &str| size_class(k).map_or(usize::MAX, |c| c as usize);
-            buckets.sort_by(|a, b| rank(&a.key).cmp(&rank(&b.key)));
         }
     }
+    let largest_first = |b: &Bucket| b.committed.0.saturating_neg();
+    let keys: Vec<SortKey> = buckets
+        .iter()
+        .map(|b| {
+            let (group, primary) = match dim {
+                Dimension::Province => (0, largest_first(b)),
+                Dimension::Sector => (u8::from(b.key == UNKNOWN_SECTOR), largest_first(b)),
+                Dimension::Pattern => (
+                    0,
+                    Pattern::ALL
+                        .iter()
+                        .position(|p| p.key() == b.key)
+                        .map_or(i64::MAX, |i| i as i64),
+                ),
+                Dimension::Year => (0, b.key.parse::<i32>().map_or(i64::MAX, i64::from)),
+                Dimension::SizeClass => (0, size_class(&b.key).map_or(i64::MAX, |c| c as i64)),
+            };
+            (group, primary, b.key.clone())
+        })
+        .collect();
+    let buckets: Vec<Bucket> = order(&keys)
+        .into_iter()
+        .map(|i| buckets[i].clone())
+        .collect();
     let growth = if dim == Dimension::Year {
         growth_by_year(&buckets)
     } else {
@@ -323,31 +317,56 @@ pub fn rows(dim: Dimension, summary: &Summary, lang: Lang) -> Vec<ChartRow> {
 /// is not in the list (the first year, a gap), committed nothing, or a key
 /// is not a year: a rise from nothing has no percentage.
 pub fn growth_by_year(buckets: &[Bucket]) -> Vec<Option<i64>> {
-    let by_year: BTreeMap<i32, Rupiah> = buckets
-        .iter()
-        .filter_map(|b| b.key.parse::<i32>().ok().map(|y| (y, b.committed)))
-        .collect();
+    let year = |b: &Bucket| b.key.parse::<i32>().ok();
     buckets
         .iter()
         .map(|b| {
-            let year = b.key.parse::<i32>().ok()?;
-            let prev = *by_year.get(&year.checked_sub(1)?)?;
+            let before = year(b)?.checked_sub(1)?;
+            let prev = buckets.iter().find(|p| year(p) == Some(before))?.committed;
             percent_of(b.committed.checked_sub(prev)?, prev)
         })
         .collect()
 }
 
+/// An ordering key: group, then a number, then text, all ascending.
+type SortKey = (u8, i64, String);
+
+/// The indices of `keys` in ascending order. Every ordering in this module
+/// goes through this one sort: each `sort_by` with its own closure would be
+/// another copy of the sort in the app's wasm.
+fn order(keys: &[SortKey]) -> Vec<usize> {
+    let mut idx: Vec<(&SortKey, usize)> = keys.iter().zip(0..).collect();
+    idx.sort_unstable();
+    idx.into_iter().map(|(_, i)| i).collect()
+}
+
+/// How many different strings `items` holds.
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> u64 {
+    let keys: Vec<SortKey> = items.map(|s| (0, 0, s.to_string())).collect();
+    let sorted = order(&keys);
+    let mut n = 0;
+    let mut last: Option<&str> = None;
+    for i in sorted {
+        let k = keys[i].2.as_str();
+        if last != Some(k) {
+            n += 1;
+            last = Some(k);
+        }
+    }
+    n
+}
+
 /// The first `n` rows by committed value, largest first (ties by key).
 pub fn top_by_committed(rows: &[ChartRow], n: usize) -> Vec<ChartRow> {
-    let mut out = rows.to_vec();
-    out.sort_by(|a, b| {
-        b.bucket
-            .committed
-            .cmp(&a.bucket.committed)
-            .then(a.key.cmp(&b.key))
-    });
-    out.truncate(n);
-    out
+    let keys: Vec<SortKey> = rows
+        .iter()
+        .map(|r| (0, r.bucket.committed.0.saturating_neg(), r.key.clone()))
+        .collect();
+    order(&keys)
+        .into_iter()
+        .take(n)
+        .map(|i| rows[i].clone())
+        .collect()
 }
 
 /// The CSV of a chart: one row per bar in the order drawn, column names in
@@ -439,32 +458,32 @@ pub struct EventHoldings {
 /// Counts the agreements signed at `event_id` and sums their values.
 pub fn event_holdings(event_id: &str, agreements: &[AgreementSummary]) -> EventHoldings {
     let mut h = EventHoldings::default();
-    let mut companies: HashSet<&str> = HashSet::new();
-    let mut umkm: HashSet<&str> = HashSet::new();
-    for a in agreements
+    let mine: Vec<&AgreementSummary> = agreements
         .iter()
         .filter(|a| a.event_id.as_deref() == Some(event_id))
-    {
+        .collect();
+    let add = |sum: Rupiah, v: Rupiah, sat: &mut bool| {
+        sum.checked_add(v).unwrap_or_else(|| {
+            *sat = true;
+            Rupiah(i64::MAX)
+        })
+    };
+    for a in &mine {
         h.agreements += 1;
-        if companies.insert(&a.company.id) {
-            match a.company.kind {
-                Kind::Pma => h.pma += 1,
-                Kind::Pmdn => h.pmdn += 1,
-                Kind::Umkm => {}
-            }
-        }
-        umkm.insert(&a.umkm.id);
-        let add = |sum: Rupiah, v: Rupiah, sat: &mut bool| {
-            sum.checked_add(v).unwrap_or_else(|| {
-                *sat = true;
-                Rupiah(i64::MAX)
-            })
-        };
         h.committed = add(h.committed, a.value, &mut h.saturated);
         h.realised = add(h.realised, a.realised, &mut h.saturated);
     }
+    let of_kind = |k: Kind| {
+        distinct(
+            mine.iter()
+                .filter(|a| a.company.kind == k)
+                .map(|a| a.company.id.as_str()),
+        )
+    };
+    h.pma = of_kind(Kind::Pma);
+    h.pmdn = of_kind(Kind::Pmdn);
     h.companies = h.pma + h.pmdn;
-    h.umkm = umkm.len() as u64;
+    h.umkm = distinct(mine.iter().map(|a| a.umkm.id.as_str()));
     h
 }
 
@@ -558,27 +577,44 @@ pub fn compare_event(event: &Event, held: &EventHoldings) -> Vec<Compared> {
 /// to the pair with more agreements, then the smaller ids. Empty for no
 /// agreements.
 pub fn largest_pair(agreements: &[AgreementSummary]) -> Vec<(AgreementSummary, Option<i64>)> {
-    let mut pairs: BTreeMap<(&str, &str), (i128, Vec<&AgreementSummary>)> = BTreeMap::new();
-    for a in agreements {
-        let e = pairs
-            .entry((a.company.id.as_str(), a.umkm.id.as_str()))
-            .or_default();
-        e.0 += i128::from(a.value.0);
-        e.1.push(a);
-    }
-    // BTreeMap order makes "smaller ids" the first of equals.
-    let best = pairs.into_values().reduce(|best, next| {
-        if (next.0, next.1.len()) > (best.0, best.1.len()) {
-            next
-        } else {
-            best
+    // Ids hold no NUL (`model::is_valid_id`) and ISO dates sort as text, so
+    // one text key orders by pair, then date signed, then id.
+    let keys: Vec<SortKey> = agreements
+        .iter()
+        .map(|a| {
+            let key = format!(
+                "{}\u{0}{}\u{0}{}\u{0}{}",
+                a.company.id, a.umkm.id, a.date_signed, a.id
+            );
+            (0, 0, key)
+        })
+        .collect();
+    let sorted = order(&keys);
+    let pair = |i: usize| (&agreements[i].company.id, &agreements[i].umkm.id);
+    // (total, agreements, first index into `sorted`); the first of equals
+    // wins, and pairs come in id order.
+    let mut best: Option<(i128, usize, usize)> = None;
+    let mut start = 0;
+    while start < sorted.len() {
+        let mut end = start;
+        let mut total: i128 = 0;
+        while end < sorted.len() && pair(sorted[end]) == pair(sorted[start]) {
+            total += i128::from(agreements[sorted[end]].value.0);
+            end += 1;
         }
-    });
-    let Some((_, mut history)) = best else {
+        let candidate = (total, end - start, start);
+        if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
+            best = Some(candidate);
+        }
+        start = end;
+    }
+    let Some((_, len, first)) = best else {
         return Vec::new();
     };
-    history.sort_by(|a, b| a.date_signed.cmp(&b.date_signed).then(a.id.cmp(&b.id)));
-    let history: Vec<AgreementSummary> = history.into_iter().cloned().collect();
+    let history: Vec<AgreementSummary> = sorted[first..first + len]
+        .iter()
+        .map(|i| agreements[*i].clone())
+        .collect();
     let growth = pair_growth(&history);
     history.into_iter().zip(growth).collect()
 }
