@@ -10,7 +10,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 # A regression ceiling for the first page (gzip). The shell target of 120 KB
 # is not met yet: see ARCHITECTURE.md, "Size".
-SIZE_BUDGET_KB ?= 520
+SIZE_BUDGET_KB ?= 560
 
 .PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search
 
