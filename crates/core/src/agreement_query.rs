@@ -206,7 +206,10 @@ impl AgreementQuery {
             out.push(("pola", join(&self.patterns, |p| p.key().to_string())));
         }
         if !self.provinces.is_empty() {
-            out.push(("provinsi", join(&self.provinces, |p| p.as_str().to_string())));
+            out.push((
+                "provinsi",
+                join(&self.provinces, |p| p.as_str().to_string()),
+            ));
         }
         if !self.umkm_provinces.is_empty() {
             out.push((
