@@ -3,7 +3,7 @@
 
 use kemitraan_core::country::country_label;
 use kemitraan_core::ident::category_name;
-use kemitraan_core::model::{AgreementSummary, Kind, KindDetails, PartnerDetail};
+use kemitraan_core::model::{AgreementSummary, KindDetails, PartnerDetail};
 use kemitraan_core::money::{format_full, format_percent_bp, percent_of};
 use kemitraan_core::size_class::{capital_band, sales_band, Classification, SizeTest};
 use kemitraan_core::{Lang, Rupiah};
@@ -35,22 +35,6 @@ fn PartnerNotFound() -> impl IntoView {
         <h1>{txt("Mitra tidak ditemukan", "Partner not found")}</h1>
         <p>{txt("Tidak ada mitra dengan kode ini di dataset.", "There is no partner with this code in the dataset.")}</p>
         <p><A href="/mitra">{txt("Cari mitra lain", "Search for another partner")}</A></p>
-    }
-}
-
-fn kind_long(kind: Kind, lang: Lang) -> &'static str {
-    match kind {
-        Kind::Pma => pick(lang, "Penanaman Modal Asing", "Foreign investment company"),
-        Kind::Pmdn => pick(
-            lang,
-            "Penanaman Modal Dalam Negeri",
-            "Domestic investment company",
-        ),
-        Kind::Umkm => pick(
-            lang,
-            "Usaha Mikro, Kecil dan Menengah",
-            "Micro, small or medium business",
-        ),
     }
 }
 
@@ -120,7 +104,7 @@ fn PartnerView(detail: PartnerDetail) -> impl IntoView {
         <Title text=p.name.clone()/>
         <p class="kicker"><A href="/mitra">{txt("‹ Cari mitra", "‹ Find partners")}</A></p>
         <h1>{p.name.clone()}</h1>
-        <p class="kicker"><span class="tag">{kind.label()}</span>" "{move || kind_long(kind, lang.get())}</p>
+        <p class="kicker"><span class="tag">{kind.label()}</span>" "{move || kind.long_label(lang.get())}</p>
         <dl class="facts">
             <dt>"NIB"</dt><dd class="ident">{p.nib.to_string()}</dd>
             {extra}

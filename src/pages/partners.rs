@@ -49,22 +49,6 @@ fn page_href(q: &Query, page: u32) -> String {
     format!("/mitra{}", q.to_query_string())
 }
 
-fn kind_long(kind: Kind, lang: Lang) -> &'static str {
-    match kind {
-        Kind::Pma => pick(lang, "Penanaman Modal Asing", "Foreign investment company"),
-        Kind::Pmdn => pick(
-            lang,
-            "Penanaman Modal Dalam Negeri",
-            "Domestic investment company",
-        ),
-        Kind::Umkm => pick(
-            lang,
-            "Usaha Mikro, Kecil dan Menengah",
-            "Micro, small or medium business",
-        ),
-    }
-}
-
 #[component]
 pub fn Partners() -> impl IntoView {
     let store = use_search_store();
@@ -476,7 +460,7 @@ fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
         <li class="result">
             <a class="result-name" href=href>{doc.name.to_string()}</a>
             <span class="result-meta">
-                <span class="tag" title=move || kind_long(kind, lang.get())>{kind.label()}</span>
+                <span class="tag" title=move || kind.long_label(lang.get())>{kind.label()}</span>
                 {size.map(|s| view! {
                     <span class="tag tag-size">{move || s.class.label(lang.get())}</span>
                 })}
@@ -524,7 +508,7 @@ fn Facets(
                 <label class="facet-option">
                     <input type="checkbox" name="jenis" value=k.key() prop:checked=checked
                         on:change=move |_| change(&|q| toggle(&mut q.kinds, k))/>
-                    <span class="facet-label" title=move || kind_long(k, lang.get())>{k.label()}</span>
+                    <span class="facet-label" title=move || k.long_label(lang.get())>{k.label()}</span>
                     <span class="count">{move || show(counts(&|c| c.kind(k)))}</span>
                 </label>
             }

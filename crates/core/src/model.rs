@@ -18,7 +18,7 @@ use crate::ident::{Kbli, Nib, Npwp};
 use crate::pattern::{Pattern, Role};
 use crate::province::ProvinceCode;
 use crate::size_class::{classify, Classification};
-use crate::Rupiah;
+use crate::{Lang, Rupiah};
 
 /// `meta.json`: what the dataset is, and how it is paged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +99,18 @@ impl Kind {
             Kind::Pma => "PMA",
             Kind::Pmdn => "PMDN",
             Kind::Umkm => "UMKM",
+        }
+    }
+
+    /// The kind spelled out, for readers who do not know the acronyms.
+    pub fn long_label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Kind::Pma, Lang::Id) => "Penanaman Modal Asing",
+            (Kind::Pma, Lang::En) => "Foreign investment company",
+            (Kind::Pmdn, Lang::Id) => "Penanaman Modal Dalam Negeri",
+            (Kind::Pmdn, Lang::En) => "Domestic investment company",
+            (Kind::Umkm, Lang::Id) => "Usaha Mikro, Kecil dan Menengah",
+            (Kind::Umkm, Lang::En) => "Micro, small or medium business",
         }
     }
 
