@@ -91,7 +91,14 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     let cfg = config().await;
     let url = resolve(&cfg.url(path));
-    let text = fetch_text(&url, cfg.timeout_ms).await?;
+    let text = fetch_text(&url, cfg.timeout_ms).await.inspect_err(|e| {
+        // A backend that cannot be reached may be a wrong address in
+        // config.json: forget it, so Retry reads the file again and a
+        // repaired deployment recovers without a reload.
+        if matches!(e, ApiError::Unreachable | ApiError::Timeout { .. }) {
+            CONFIG.with(|c| *c.borrow_mut() = None);
+        }
+    })?;
     decode(&text)
 }
 
