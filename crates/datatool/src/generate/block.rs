@@ -605,6 +605,35 @@ fn scale_event_values(drafts: &mut [Draft]) -> Result<(), GenerateError> {
     Ok(())
 }
 
+/// The first agreement of a new pair (company `c`, UMKM `j`). Draws the
+/// pattern, then the value: the order of draws is part of the dataset's
+/// reproducibility.
+fn new_pair(
+    rng: &mut Rng,
+    companies: &[Company],
+    umkm: &mut Umkm,
+    (c, j): (usize, usize),
+    (signed, start, years): (NaiveDate, NaiveDate, i64),
+) -> Result<Draft, GenerateError> {
+    let (pattern, other) = pick_pattern(rng, &PROFILES[companies[c].profile]);
+    umkm.companies.push(c);
+    Ok(Draft {
+        co: c,
+        um: j,
+        pattern,
+        other,
+        event: false,
+        path: false,
+        parent: None,
+        step: 0,
+        signed,
+        start,
+        end: period_end(start, years)?,
+        years,
+        value_juta: annual_juta(rng, umkm.class) * years,
+    })
+}
+
 /// New pairs signed after the first agreement, and a few signed in late
 /// 2025 for periods that start in 2027 (upcoming).
 fn later_pairs(
@@ -631,23 +660,14 @@ fn later_pairs(
                     let signed = random_date(rng, lo, last_signed);
                     let start = clamp_day(signed + Duration::days(rng.range(0, 45)));
                     let years = rng.range(1, 3);
-                    let (pattern, other) = pick_pattern(rng, &PROFILES[companies[c].profile]);
-                    umkms[j].companies.push(c);
-                    drafts.push(Draft {
-                        co: c,
-                        um: j,
-                        pattern,
-                        other,
-                        event: false,
-                        path: false,
-                        parent: None,
-                        step: 0,
-                        signed,
-                        start,
-                        end: period_end(start, years)?,
-                        years,
-                        value_juta: annual_juta(rng, umkms[j].class) * years,
-                    });
+                    let d = new_pair(
+                        rng,
+                        companies,
+                        &mut umkms[j],
+                        (c, j),
+                        (signed, start, years),
+                    )?;
+                    drafts.push(d);
                 }
             }
         }
@@ -657,23 +677,14 @@ fn later_pairs(
                 let signed = random_date(rng, up_lo, up_hi);
                 let start = random_date(rng, start_lo, start_hi);
                 let years = rng.range(1, 2);
-                let (pattern, other) = pick_pattern(rng, &PROFILES[companies[c].profile]);
-                umkms[j].companies.push(c);
-                drafts.push(Draft {
-                    co: c,
-                    um: j,
-                    pattern,
-                    other,
-                    event: false,
-                    path: false,
-                    parent: None,
-                    step: 0,
-                    signed,
-                    start,
-                    end: period_end(start, years)?,
-                    years,
-                    value_juta: annual_juta(rng, umkms[j].class) * years,
-                });
+                let d = new_pair(
+                    rng,
+                    companies,
+                    &mut umkms[j],
+                    (c, j),
+                    (signed, start, years),
+                )?;
+                drafts.push(d);
             }
         }
     }
