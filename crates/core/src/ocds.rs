@@ -71,14 +71,9 @@ impl<'a> PartyInfo<'a> {
         size: Option<Classification>,
     ) -> PartyInfo<'a> {
         PartyInfo {
-            id: &r.id,
-            name: &r.name,
-            kind: r.kind,
-            nib: None,
-            country: None,
-            city: None,
             province: Some(province),
             size,
+            ..PartyInfo::from_name(r)
         }
     }
 }
