@@ -27,6 +27,18 @@ pub fn Loading() -> impl IntoView {
 pub fn ErrorBox(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let lang = use_lang();
     let detail = error.detail().map(str::to_string);
+    // The dataset's metadata (footer, synthetic-data notice) is fetched once
+    // per visit; if it failed in the same outage, every Retry fetches it again
+    // too, so the notice is not left missing after the backend recovers.
+    let meta = crate::components::layout::use_meta();
+    let retry = move || {
+        if let Some(m) = meta {
+            if m.with_untracked(|r| matches!(r, Some(Err(_)))) {
+                m.refetch();
+            }
+        }
+        on_retry.run(());
+    };
     let message = {
         let error = error.clone();
         move || error.message(lang.get())
@@ -41,7 +53,7 @@ pub fn ErrorBox(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl I
                     <code>{d}</code>
                 </details>
             })}
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+            <button type="button" class="button" on:click=move |_| retry()>
                 {txt("Coba lagi", "Retry")}
             </button>
         </div>

@@ -284,3 +284,18 @@ function dateForms(iso) {
   const i = Number(mm) - 1;
   return [`${y}-${mm}-${dd}`, `${d} ${ID[i]} ${y}`, `${dd} ${ID[i]} ${y}`, `${dd}/${mm}/${y}`, `${d} ${EN[i]} ${y}`, `${EN[i]} ${d}, ${y}`];
 }
+
+test('after an outage, Retry also brings back the dataset notice and footer', TIMEOUT, async () => {
+  await app.setFault('500');
+  const page = await app.newPage();
+  await page.goto('/perjanjian');
+  const alert = page.getByRole('alert').filter({ hasText: UI.dataError });
+  await alert.first().waitFor({ state: 'visible' });
+  await expectText(page.locator('footer'), 'tidak tersedia');
+  assert.equal(await page.locator('.synthetic-notice').count(), 0);
+  await app.setFault('none');
+  await page.getByRole('button', { name: UI.retry }).first().click();
+  await expectText(page.locator('.totals-count'), 'perjanjian');
+  await expectText(page.locator('.synthetic-notice'), 'sintetis');
+  await expectText(page.locator('footer'), 'sintetis');
+});
