@@ -9,9 +9,14 @@
 //!   so the totals of any combination of those filters are a sum of cells;
 //!   and the list of *shards*.
 //! - `aggregates/shards/{key}/{value}/page-{n}.json`: the agreements of one
-//!   filter value (`tahun`, `pola`, `provinsi`, `provinsi_umkm`, `jenis`,
-//!   `kelas`, `acara`), in the list's default order, [`SHARD_PAGE_SIZE`] a
-//!   page.
+//!   filter value (`tahun`, `pola`, `provinsi` of either party, `acara`), in
+//!   the list's default order, [`SHARD_PAGE_SIZE`] a page. The year shards,
+//!   newest year first, are the whole list in default order. Filters with
+//!   few values (company kind, class) get no shard: a third to a half of the
+//!   list matches them, so reading the list in order finds a page of them
+//!   within a page or two; `provinsi_umkm` reads the `provinsi` shard, which
+//!   holds it. Each shard is a copy of part of the list, so every shard
+//!   dimension costs about one more copy of the list on disk.
 //! - `aggregates/sorted/{sort}/page-{n}.json`: the first
 //!   [`SORTED_PAGES`] pages of the whole list in each order.
 //! - `aggregates/figures.json` ([`Figures`]): what the home page, the
@@ -75,26 +80,12 @@ pub enum Dim {
     /// parties' provinces differ.
     #[serde(rename = "provinsi")]
     Province,
-    #[serde(rename = "provinsi_umkm")]
-    UmkmProvince,
-    #[serde(rename = "jenis")]
-    CompanyKind,
-    #[serde(rename = "kelas")]
-    Size,
     #[serde(rename = "acara")]
     Event,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 7] = [
-        Dim::Year,
-        Dim::Pattern,
-        Dim::Province,
-        Dim::UmkmProvince,
-        Dim::CompanyKind,
-        Dim::Size,
-        Dim::Event,
-    ];
+    pub const ALL: [Dim; 4] = [Dim::Year, Dim::Pattern, Dim::Province, Dim::Event];
 
     /// The URL key of the filter, also the shard folder.
     pub fn key(self) -> &'static str {
@@ -102,9 +93,6 @@ impl Dim {
             Dim::Year => "tahun",
             Dim::Pattern => "pola",
             Dim::Province => "provinsi",
-            Dim::UmkmProvince => "provinsi_umkm",
-            Dim::CompanyKind => "jenis",
-            Dim::Size => "kelas",
             Dim::Event => "acara",
         }
     }
@@ -121,35 +109,7 @@ impl Dim {
                 }
                 v
             }
-            Dim::UmkmProvince => vec![a.umkm_province.as_str().to_string()],
-            Dim::CompanyKind => vec![a.company.kind.key().to_string()],
-            Dim::Size => a
-                .umkm_size
-                .map(|s| size_code(s.class).to_string())
-                .into_iter()
-                .collect(),
             Dim::Event => a.event_id.clone().into_iter().collect(),
-        }
-    }
-
-    /// The values a query selects in this dimension (empty: no filter).
-    fn selected(self, q: &AgreementQuery) -> Vec<String> {
-        match self {
-            Dim::Year => q.years.iter().map(|y| y.to_string()).collect(),
-            Dim::Pattern => q.patterns.iter().map(|p| p.key().to_string()).collect(),
-            Dim::Province => q.provinces.iter().map(|p| p.as_str().to_string()).collect(),
-            Dim::UmkmProvince => q
-                .umkm_provinces
-                .iter()
-                .map(|p| p.as_str().to_string())
-                .collect(),
-            Dim::CompanyKind => q
-                .company_kinds
-                .iter()
-                .map(|k| k.key().to_string())
-                .collect(),
-            Dim::Size => q.sizes.iter().map(|s| size_code(*s).to_string()).collect(),
-            Dim::Event => q.event.iter().cloned().collect(),
         }
     }
 }
@@ -221,8 +181,6 @@ pub struct AgreementIndex {
     /// The whole list.
     #[serde(flatten)]
     pub all: Sums,
-    /// Pages of `agreements/page-{n}.json` (the list in id order).
-    pub list_pages: u32,
     /// Agreements per shard and sorted page.
     pub page_size: u32,
     /// Pages under `aggregates/sorted/{sort}/`, the same for each order.
@@ -241,11 +199,9 @@ pub struct AgreementIndex {
 pub enum Source {
     /// The precomputed first pages of the whole list in this order.
     Sorted(Sort),
-    /// The union of these shards (positions in [`AgreementIndex::shards`]);
-    /// empty when a selected value has no agreement at all.
+    /// The union of these shards (positions in [`AgreementIndex::shards`]),
+    /// read in this order; empty when a selected value has no agreement.
     Shards(Vec<usize>),
-    /// Every page of the list.
-    All,
 }
 
 /// How to show one query.
@@ -338,75 +294,102 @@ impl AgreementIndex {
                 .filter_map(|i| self.shards.get(*i))
                 .flat_map(|s| (1..=s.pages).map(move |n| paths::shard_page(s.dim, &s.value, n)))
                 .collect(),
-            Source::All => (1..=self.list_pages)
-                .map(crate::model::paths::agreement_page)
-                .collect(),
         }
+    }
+
+    /// The year shards of `years` (all when empty), newest first: in that
+    /// order they are those years' rows in default order.
+    fn year_shards(&self, years: &[i32]) -> Vec<usize> {
+        let mut list: Vec<(i32, usize)> = self
+            .shards
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.dim == Dim::Year)
+            .filter_map(|(i, s)| s.value.parse::<i32>().ok().map(|y| (y, i)))
+            .filter(|(y, _)| years.is_empty() || years.contains(y))
+            .collect();
+        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.into_iter().map(|(_, i)| i).collect()
+    }
+
+    fn shards_of(&self, dim: Dim, values: impl IntoIterator<Item = String>) -> Vec<usize> {
+        values
+            .into_iter()
+            .filter_map(|v| self.shard(dim, &v))
+            .collect()
+    }
+
+    fn count(&self, shards: &[usize]) -> u64 {
+        shards
+            .iter()
+            .filter_map(|i| self.shards.get(*i))
+            .map(|s| s.sums.count)
+            .sum()
     }
 
     /// Where the rows of `q`'s list page `page` (1-based, `page_size` rows
     /// a page) come from, and its totals if known at once.
     pub fn plan(&self, q: &AgreementQuery, page: usize, page_size: usize) -> Plan {
         let cube = self.cube_totals(q);
+        let default_sort = q.sort == Sort::default();
         if q.is_unfiltered() {
             let sorted_rows = self.sorted_pages as usize * self.page_size as usize;
-            let source = if page.saturating_mul(page_size) <= sorted_rows
-                || (page.saturating_sub(1)).saturating_mul(page_size) >= self.all.count as usize
-            {
+            let within = page.saturating_mul(page_size) <= sorted_rows
+                || page.saturating_sub(1).saturating_mul(page_size) >= self.all.count as usize;
+            let source = if within {
                 Source::Sorted(q.sort)
             } else {
-                Source::All
+                Source::Shards(self.year_shards(&[]))
             };
             return Plan {
-                prefix_ordered: matches!(source, Source::Sorted(_)),
+                prefix_ordered: within || default_sort,
                 source,
                 totals: Some(self.all.totals()),
             };
         }
-        // The smallest union of shards over the dimensions the query sets.
-        let mut best: Option<(u64, Dim, Vec<usize>)> = None;
-        for dim in Dim::ALL {
-            let values = dim.selected(q);
-            if values.is_empty() {
-                continue;
-            }
-            let shards: Vec<usize> = values.iter().filter_map(|v| self.shard(dim, v)).collect();
-            let cost: u64 = shards.iter().map(|i| self.shards[*i].sums.count).sum();
-            if best.as_ref().is_none_or(|b| cost < b.0) {
-                best = Some((cost, dim, shards));
+        // Candidates: (shards, their rows are in default order, the query is
+        // exactly this one shard).
+        let mut rest = q.clone();
+        rest.sort = Sort::default();
+        let only = |f: &dyn Fn(&mut AgreementQuery)| {
+            let mut r = rest.clone();
+            f(&mut r);
+            r.is_unfiltered()
+        };
+        let mut candidates: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        candidates.push((self.year_shards(&q.years), true, only(&|r| r.years.clear())));
+        if !q.patterns.is_empty() {
+            let s = self.shards_of(Dim::Pattern, q.patterns.iter().map(|p| p.key().to_string()));
+            candidates.push((s, q.patterns.len() == 1, only(&|r| r.patterns.clear())));
+        }
+        for (list, exact) in [
+            (&q.provinces, only(&|r| r.provinces.clear())),
+            // The `provinsi` shard holds every agreement whose UMKM is there.
+            (&q.umkm_provinces, false),
+        ] {
+            if !list.is_empty() {
+                let s = self.shards_of(Dim::Province, list.iter().map(|p| p.as_str().to_string()));
+                candidates.push((s, list.len() == 1, exact));
             }
         }
-        let Some((_, dim, shards)) = best else {
-            return Plan {
-                source: Source::All,
-                totals: cube,
-                prefix_ordered: false,
-            };
-        };
-        // A query that is exactly one shard has that shard's totals.
-        let only_this = {
-            let mut rest = q.clone();
-            rest.sort = Sort::default();
-            match dim {
-                Dim::Year => rest.years.clear(),
-                Dim::Pattern => rest.patterns.clear(),
-                Dim::Province => rest.provinces.clear(),
-                Dim::UmkmProvince => rest.umkm_provinces.clear(),
-                Dim::CompanyKind => rest.company_kinds.clear(),
-                Dim::Size => rest.sizes.clear(),
-                Dim::Event => rest.event = None,
-            }
-            rest.is_unfiltered()
-        };
+        if let Some(e) = &q.event {
+            let s = self.shards_of(Dim::Event, [e.clone()]);
+            candidates.push((s, true, only(&|r| r.event = None)));
+        }
+        let best = candidates
+            .into_iter()
+            .min_by_key(|c| self.count(&c.0))
+            .unwrap_or_default();
+        let (shards, ordered, exact) = best;
         let totals = if shards.is_empty() {
             Some(Totals::default())
-        } else if only_this && shards.len() == 1 {
+        } else if exact && shards.len() == 1 {
             Some(self.shards[shards[0]].sums.totals())
         } else {
             cube
         };
         Plan {
-            prefix_ordered: shards.len() <= 1 && q.sort == Sort::default(),
+            prefix_ordered: ordered && default_sort,
             source: Source::Shards(shards),
             totals,
         }
@@ -554,9 +537,9 @@ pub struct Built {
     pub sorted_rows: Vec<(Sort, Vec<usize>)>,
 }
 
-/// Builds the aggregates of `items` (`list_pages` pages of the id-ordered
-/// list). Row lists hold positions into `items`.
-pub fn build(items: &[AgreementSummary], list_pages: u32) -> Result<Built, Overflow> {
+/// Builds the aggregates of `items` (the whole list, any order). Row lists
+/// hold positions into `items`.
+pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
     let mut all = Sums::default();
     for a in items {
         all.add(a.value, a.realised).ok_or(Overflow)?;
@@ -661,7 +644,6 @@ pub fn build(items: &[AgreementSummary], list_pages: u32) -> Result<Built, Overf
     let index = AgreementIndex {
         version: VERSION,
         all,
-        list_pages,
         page_size: SHARD_PAGE_SIZE,
         sorted_pages: page_count(items.len().min(keep), SHARD_PAGE_SIZE),
         dims,

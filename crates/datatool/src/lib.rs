@@ -2,9 +2,10 @@
 //! the JSON contract (`kemitraan_core::model`, `docs/api.md`).
 //!
 //! One command a module: [`generate`], [`import`], [`validate`],
-//! [`export_ocds`]; [`write`] is the layout writer `generate` and `import`
-//! share. The binary `kemitraan-data` ([`cli`]) only parses arguments.
+//! [`export_ocds`], [`aggregates`] (`aggregate`); [`write`] is the layout
+//! writer `generate` and `import` share. The binary `kemitraan-data` ([`cli`]) only parses arguments.
 
+pub mod aggregates;
 pub mod cli;
 pub mod export_ocds;
 pub mod generate;

@@ -122,12 +122,13 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), WriteError
     w.flush().map_err(io_err(path))
 }
 
-const DATASET_ENTRIES: [&str; 5] = [
+const DATASET_ENTRIES: [&str; 6] = [
     paths::META,
     paths::SUMMARY,
     paths::EVENTS,
     "partners",
     "agreements",
+    crate::aggregates::DIR,
 ];
 
 /// Makes `dir` ready for a new dataset: creates it, or empties the dataset
@@ -259,6 +260,9 @@ pub struct LayoutWriter {
     summary: SummaryBuilder,
     last_partner: Option<String>,
     last_agreement: Option<String>,
+    /// Every list item, for the aggregates written at the end (they sort
+    /// the whole list).
+    all_agreements: Vec<AgreementSummary>,
 }
 
 fn check_order(last: &mut Option<String>, id: &str) -> Result<(), WriteError> {
@@ -303,6 +307,7 @@ impl LayoutWriter {
             summary: SummaryBuilder::new(),
             last_partner: None,
             last_agreement: None,
+            all_agreements: Vec::new(),
         })
     }
 
@@ -335,13 +340,15 @@ impl LayoutWriter {
             self.partners.push(item)?;
         }
         for (item, _) in files.agreements {
+            self.all_agreements.push(item.clone());
             self.agreements.push(item)?;
         }
         Ok(())
     }
 
-    /// Writes the last pages, `summary.json`, `events.json` and `meta.json`
-    /// (last, so a dataset with a `meta.json` is complete).
+    /// Writes the last pages, the aggregates (`crate::aggregates`),
+    /// `summary.json`, `events.json` and `meta.json` (last, so a dataset
+    /// with a `meta.json` is complete).
     pub fn finish(self, info: MetaInfo, events: &Events) -> Result<DatasetMeta, WriteError> {
         let partner_total = self.partners.total;
         let agreement_total = self.agreements.total;
@@ -349,6 +356,7 @@ impl LayoutWriter {
         let agreement_pages = self.agreements.pages;
         self.partners.finish("partners")?;
         self.agreements.finish("agreements")?;
+        crate::aggregates::write(&self.dir, &self.all_agreements)?;
         let summary = self.summary.finish();
         write_json(&self.dir.join(paths::SUMMARY), &summary)?;
         write_json(&self.dir.join(paths::EVENTS), events)?;
