@@ -17,6 +17,8 @@ pub fn App() -> impl IntoView {
     provide_context(MetaResource(LocalResource::new(api::meta)));
     // The partner search index, kept for the whole visit.
     provide_context(crate::search::SearchStore::new());
+    // The agreement aggregates (index, figures), kept for the whole visit.
+    provide_context(crate::agreements::AgreementStore::new());
     let lang = use_lang();
     let formatter = move |page: String| {
         if page.is_empty() {

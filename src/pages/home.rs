@@ -8,11 +8,11 @@
 use std::sync::Arc;
 
 use kemitraan_core::dashboard::{
-    chart_csv, compare_event, csv_file_name, event_holdings, featured_event, rows, Compared,
-    Dimension,
+    chart_csv, compare_event, csv_file_name, featured_event, rows, Compared, Dimension,
+    EventHoldings,
 };
 use kemitraan_core::date::format_date;
-use kemitraan_core::model::{AgreementSummary, Event, Events, Summary};
+use kemitraan_core::model::{Event, Events, Summary};
 use kemitraan_core::money::{
     format_full, format_number, format_percent_bp, format_words, percent_of,
 };
@@ -21,6 +21,7 @@ use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::agreements::use_agreement_store;
 use crate::api;
 use crate::app::PageTitle;
 use crate::components::bar_chart::BarChart;
@@ -153,29 +154,30 @@ fn Featured(events: Arc<Events>) -> impl IntoView {
     .into_any()
 }
 
-/// The event's reported figures beside what the dataset holds, loading
-/// every agreement to count the event's own.
+/// The event's reported figures beside what the dataset holds, read from
+/// the precomputed `aggregates/figures.json` (no agreement list).
 #[component]
 pub fn EventCompare(event: Event) -> impl IntoView {
-    let agreements = LocalResource::new(|| api::all_agreements(|_, _| {}));
+    let store = use_agreement_store();
+    let figures = LocalResource::new(move || store.figures());
     let event = Arc::new(event);
     let ev = event.clone();
     event_card(
         &event,
         loaded(
-            agreements,
-            move |list| view! { <CompareTable event=ev.clone() agreements=Arc::new(list)/> },
+            figures,
+            move |f| view! { <CompareTable event=ev.clone() held=f.event(&ev.id).holdings()/> },
             None,
         )
         .into_any(),
     )
 }
 
-/// [`EventCompare`] with the agreements already loaded (presentation mode).
+/// [`EventCompare`] with the figures already loaded (presentation mode).
 #[component]
-pub fn EventFigures(event: Event, agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+pub fn EventFigures(event: Event, held: EventHoldings) -> impl IntoView {
     let event = Arc::new(event);
-    let table = view! { <CompareTable event=event.clone() agreements/> }.into_any();
+    let table = view! { <CompareTable event=event.clone() held/> }.into_any();
     event_card(&event, table)
 }
 
@@ -233,9 +235,8 @@ fn figure_text(c: &Compared, v: i64, lang: Lang) -> String {
 }
 
 #[component]
-fn CompareTable(event: Arc<Event>, agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+fn CompareTable(event: Arc<Event>, held: EventHoldings) -> impl IntoView {
     let lang = use_lang();
-    let held = event_holdings(&event.id, &agreements);
     let compared = compare_event(&event, &held);
     let href = with_query("/perjanjian", &[("acara", event.id.as_str())]);
     let count = held.agreements;

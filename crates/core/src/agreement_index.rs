@@ -327,6 +327,16 @@ impl AgreementIndex {
             .sum()
     }
 
+    /// A source that holds every row of `q` (for an export): the plan's,
+    /// except that the unfiltered list is read from the year shards.
+    pub fn full_source(&self, q: &AgreementQuery) -> Source {
+        if q.is_unfiltered() {
+            Source::Shards(self.year_shards(&[]))
+        } else {
+            self.plan(q, 1, 1).source
+        }
+    }
+
     /// Where the rows of `q`'s list page `page` (1-based, `page_size` rows
     /// a page) come from, and its totals if known at once.
     pub fn plan(&self, q: &AgreementQuery, page: usize, page_size: usize) -> Plan {
