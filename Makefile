@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements
 
 setup:
 	scripts/setup.sh
@@ -46,3 +46,11 @@ bench-search:
 	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
 	bench/search/build.sh
 	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist
+
+# /perjanjian's first page with totals (target <= 300 KB) and filtered views,
+# bytes, requests and time, at 100 000 partners (needs the release build).
+bench-scale-agreements:
+	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
+	node bench/scale/agreements.mjs --data /tmp/kemitraan-scale100k --dist dist
+
+bench-scale: bench-scale-agreements

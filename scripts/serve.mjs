@@ -15,15 +15,16 @@ import { promisify } from 'node:util';
 const gzip = promisify(zlib.gzip);
 
 function parseArgs(argv) {
-  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false };
+  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false, api: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dir') opts.dir = argv[++i];
     else if (a === '--port') opts.port = Number(argv[++i]);
     else if (a === '--host') opts.host = argv[++i];
     else if (a === '--test-controls') opts.testControls = true;
+    else if (a === '--api') opts.api = argv[++i];
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls]');
+      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls] [--api DATASET_DIR]');
       process.exit(0);
     } else {
       console.error(`serve: unknown argument ${a}`);
@@ -78,10 +79,19 @@ const state = { fault: 'none', config: null };
 // Responses held open by the `hang` fault; destroyed on shutdown.
 const hung = new Set();
 
+// --api DIR serves another dataset (e.g. one made by `kemitraan-data
+// generate --scale 3000`) as /api/v1/ in place of the one in --dir.
+const apiRoot = opts.api ? path.resolve(opts.api) : null;
+
 async function fileAt(urlPath) {
   // Map a URL path to a file inside root; refuse anything that escapes it.
-  const full = path.join(root, urlPath);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  let base = root;
+  if (apiRoot && urlPath.startsWith('/api/v1/')) {
+    base = apiRoot;
+    urlPath = urlPath.slice('/api/v1'.length);
+  }
+  const full = path.join(base, urlPath);
+  if (full !== base && !full.startsWith(base + path.sep)) return null;
   try {
     const st = await fs.stat(full);
     if (st.isFile()) return full;

@@ -27,8 +27,9 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 375, height: 740 };
 
 // Start the static server; resolves with its base URL (no trailing slash).
-export function startServer(dir = DIST) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', dir, '--port', '0', '--test-controls'], {
+// `extra`: more serve.mjs arguments (e.g. ['--api', DATASET_DIR]).
+export function startServer(dir = DIST, extra = []) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', dir, '--port', '0', '--test-controls', ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // If the test process dies without after(), do not leave the server behind.
@@ -75,10 +76,11 @@ export const consoleErrors = (page) => pageErrors.get(page) ?? [];
 
 /**
  * Registers before/after hooks and returns the handle the tests use.
+ * `api`: serve this dataset directory as /api/v1/ instead of dist's.
  * Fails every test with "dist/ missing: run trunk build first" when there is
  * no build to test.
  */
-export function useApp() {
+export function useApp({ api = null } = {}) {
   const app = { base: null, browser: null, server: null, contexts: new Set() };
 
   before(async () => {
@@ -87,7 +89,7 @@ export function useApp() {
       console.error(msg);
       throw new Error(msg);
     }
-    app.server = await startServer();
+    app.server = await startServer(DIST, api ? ['--api', api] : []);
     app.base = app.server.base;
     app.browser = await launchBrowser();
   });
