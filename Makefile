@@ -50,7 +50,7 @@ bench-search:
 # /perjanjian's first page with totals (target <= 300 KB) and filtered views,
 # bytes, requests and time, at 100 000 partners (needs the release build).
 bench-scale-agreements:
-	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
-	node bench/scale/agreements.mjs --data /tmp/kemitraan-scale100k --dist dist
+	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-agreements-100k
+	node bench/scale/agreements.mjs --data /tmp/kemitraan-agreements-100k --dist dist
 
 bench-scale: bench-scale-agreements
