@@ -308,7 +308,7 @@ impl AgreementIndex {
             .filter_map(|(i, s)| s.value.parse::<i32>().ok().map(|y| (y, i)))
             .filter(|(y, _)| years.is_empty() || years.contains(y))
             .collect();
-        list.sort_by(|a, b| b.0.cmp(&a.0));
+        list.sort_by_key(|(year, _)| std::cmp::Reverse(*year));
         list.into_iter().map(|(_, i)| i).collect()
     }
 

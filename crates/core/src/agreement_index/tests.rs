@@ -127,8 +127,10 @@ fn sorted_pages_are_the_list_in_each_order() {
     let built = build(&items).unwrap();
     assert_eq!(built.sorted_rows.len(), 6);
     for (sort, rows) in &built.sorted_rows {
-        let mut query = AgreementQuery::default();
-        query.sort = *sort;
+        let query = AgreementQuery {
+            sort: *sort,
+            ..Default::default()
+        };
         let want: Vec<&str> = query
             .apply(&items, today())
             .iter()
