@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-lighthouse bench-scale bench-scale-agreements
 
 setup:
 	scripts/setup.sh
@@ -54,3 +54,10 @@ bench-scale-agreements:
 	node bench/scale/agreements.mjs --data /tmp/kemitraan-agreements-100k --dist dist
 
 bench-scale: bench-scale-agreements
+
+# Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
+# (slow 4G, 4x CPU) and desktop, performance / accessibility / best
+# practices per route, median of RUNS (needs: make build).
+RUNS ?= 3
+bench-lighthouse:
+	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
