@@ -106,18 +106,19 @@ pub struct WriteOptions {
     /// then filters and pages like a text query); above, it holds the first
     /// page of each order.
     pub browse_all: u32,
-    /// The client fetches at most this many rows for one query; a broader
-    /// query asks for more letters.
+    /// The client fetches at most this many rows for one query (a quarter
+    /// of it for a word of one or two letters); a broader query asks for
+    /// more letters.
     pub cap: u32,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
-            shard_rows: 600,
+            shard_rows: 150,
             nib_rows: 200,
             browse_all: 3000,
-            cap: 6000,
+            cap: 10_000,
         }
     }
 }
@@ -512,12 +513,19 @@ impl Root {
             required = legal;
         }
         required.truncate(MAX_QUERY_WORDS);
+        // (rows, the word is short, its shards)
         let best = required
             .iter()
-            .map(|w| self.word_shards(w))
-            .min_by_key(|(rows, _)| *rows);
-        if let Some((rows, shards)) = best {
-            if rows > self.cap {
+            .map(|w| {
+                let (rows, shards) = self.word_shards(w);
+                (rows, w.chars().count() <= 2, shards)
+            })
+            .min_by_key(|(rows, _, _)| *rows);
+        if let Some((rows, short, shards)) = best {
+            // A word of one or two letters is most often the start of a
+            // longer one: fetching for it would be mostly wasted.
+            let cap = if short { self.cap / 4 } else { self.cap };
+            if rows > cap {
                 return Plan::TooBroad;
             }
             keys.extend(shards.into_iter().map(ShardKey::Terms));
