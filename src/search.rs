@@ -13,7 +13,6 @@
 //! again. A failed or damaged file shows an error whose Retry fetches it
 //! again.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use kemitraan_core::client::ApiError;
@@ -82,12 +81,20 @@ pub enum Answer {
     Ready(Shown),
 }
 
-/// The files fetched so far and the indexes built from them.
+/// The files fetched so far and the indexes built from them. Plain
+/// vectors searched linearly: a visit fetches tens of files, and each hash
+/// table type would add its own code to the wasm.
 #[derive(Default)]
 struct Cache {
-    shards: HashMap<ShardKey, Arc<Vec<Row>>>,
-    pending: HashSet<ShardKey>,
+    shards: Vec<(ShardKey, Arc<Vec<Row>>)>,
+    pending: Vec<ShardKey>,
     built: Vec<(Vec<ShardKey>, Arc<Index>)>,
+}
+
+impl Cache {
+    fn shard(&self, key: ShardKey) -> Option<&Arc<Vec<Row>>> {
+        self.shards.iter().find(|(k, _)| *k == key).map(|(_, r)| r)
+    }
 }
 
 /// The shared search state.
@@ -174,15 +181,13 @@ impl SearchStore {
             let missing: Vec<ShardKey> = keys
                 .iter()
                 .copied()
-                .filter(|k| !c.shards.contains_key(k))
+                .filter(|k| c.shard(*k).is_none())
                 .collect();
             if !missing.is_empty() {
                 return Err(missing);
             }
-            let rows: Vec<Arc<Vec<Row>>> = keys
-                .iter()
-                .filter_map(|k| c.shards.get(k).cloned())
-                .collect();
+            let rows: Vec<Arc<Vec<Row>>> =
+                keys.iter().filter_map(|k| c.shard(*k).cloned()).collect();
             let index = Arc::new(index_of(rows.iter().map(|r| r.as_slice())));
             if c.built.len() >= KEEP_BUILT {
                 c.built.remove(0);
@@ -209,7 +214,13 @@ impl SearchStore {
     fn fetch(self, key: ShardKey) {
         let new = self
             .cache
-            .try_update_value(|c| c.pending.insert(key))
+            .try_update_value(|c| {
+                let new = !c.pending.contains(&key);
+                if new {
+                    c.pending.push(key);
+                }
+                new
+            })
             .unwrap_or(false);
         if !new {
             return;
@@ -221,10 +232,10 @@ impl SearchStore {
             let error = self
                 .cache
                 .try_update_value(|c| {
-                    c.pending.remove(&key);
+                    c.pending.retain(|k| *k != key);
                     match rows {
                         Ok(rows) => {
-                            c.shards.insert(key, Arc::new(rows));
+                            c.shards.push((key, Arc::new(rows)));
                             None
                         }
                         Err(e) => Some(e),

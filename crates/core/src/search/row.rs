@@ -117,13 +117,10 @@ impl Row {
         let mut next = || f.next();
         let id = unescape(next()?)?;
         let name = unescape(next()?)?;
-        let kind: u8 = next()?.parse().ok()?;
+        let kind = small(next()?)?;
         let size = match next()? {
             "" => NONE,
-            s => s
-                .parse::<u8>()
-                .ok()
-                .filter(|b| b & 0x0f < 4 && b & !0x1f == 0)?,
+            s => small(s).filter(|b| b & 0x0f < 4 && b & !0x1f == 0)?,
         };
         let province = province_index(ProvinceCode::parse(next()?).ok()?);
         let sector = match next()? {
@@ -144,11 +141,11 @@ impl Row {
         };
         let nib = match next()? {
             "" => None,
-            n => Some(n.parse::<u64>().ok()?),
+            n => Some(num(n)?),
         };
-        let agreements = next()?.parse().ok()?;
-        let committed = next()?.parse().ok()?;
-        let patterns = next()?.parse().ok()?;
+        let agreements = u32::try_from(num(next()?)?).ok()?;
+        let committed = i64::try_from(num(next()?)?).ok()?;
+        let patterns = u16::try_from(num(next()?)?).ok()?;
         if next().is_some() || kind > 2 || usize::from(province) >= province_count() {
             return None;
         }
@@ -167,6 +164,16 @@ impl Row {
             patterns,
         })
     }
+}
+
+/// Every number is read as a `u64` (one parser instance in the wasm; the
+/// contract has no negative amounts).
+fn num(s: &str) -> Option<u64> {
+    s.parse::<u64>().ok()
+}
+
+fn small(s: &str) -> Option<u8> {
+    u8::try_from(num(s)?).ok()
 }
 
 fn escape(s: &str, out: &mut String) {

@@ -22,7 +22,7 @@
 //! counts (they count only matches). The native test `shard_tests` checks
 //! this against the full index.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Write};
 
 use fst::{IntoStreamer, Streamer};
@@ -427,7 +427,9 @@ impl Root {
             let line = l.next()?;
             let (term, _df) = line.split_once('\t').ok_or_else(|| l.corrupt())?;
             // Out of order or repeated terms fail here.
-            build.insert(term, i as u64).map_err(|_| l.corrupt())?;
+            build
+                .insert(term.as_bytes(), i as u64)
+                .map_err(|_| l.corrupt())?;
         }
         if l.next()? != "end" {
             return Err(l.corrupt());
@@ -466,18 +468,22 @@ impl Root {
 
     /// The term shards holding every partner `word` can match, and the rows
     /// they hold.
-    fn word_shards(&self, word: &str) -> (u64, BTreeSet<u32>) {
+    fn word_shards(&self, word: &str) -> (u64, Vec<u32>) {
         let k = if word.bytes().all(|b| b.is_ascii_digit()) {
             0
         } else {
             typos_allowed(word.chars().count())
         };
         let aut = Fuzzy::new(word, k, true);
-        let mut shards = BTreeSet::new();
+        // Terms come in order, so their shards do too: no set needed.
+        let mut shards: Vec<u32> = Vec::new();
         let mut stream = self.terms.search_with_state(&aut).into_stream();
         while let Some((_, term, state)) = stream.next() {
             if state.whole(&aut).is_some() || state.prefix(&aut).is_some() {
-                shards.insert(self.shard_of(term));
+                let s = self.shard_of(term);
+                if shards.last() != Some(&s) {
+                    shards.push(s);
+                }
             }
         }
         let rows = shards
@@ -487,7 +493,8 @@ impl Root {
         (rows, shards)
     }
 
-    /// The files `q` needs (see the module doc for why they suffice).
+    /// The files `q` needs, in [`ShardKey`] order (see the module doc for
+    /// why they suffice).
     pub fn plan(&self, q: &Query) -> Plan {
         let mut words: Vec<String> = Vec::new();
         for_each_token(&q.text, |t| words.push(t.to_owned()));
@@ -499,14 +506,15 @@ impl Root {
                 Plan::NeedText
             };
         }
-        let mut keys = Vec::new();
+        let mut nib = None;
         if let Some(digits) = digits_only(&q.text) {
             if let (13, Ok(n)) = (digits.len(), digits.parse::<u64>()) {
                 if self.nib_buckets > 0 {
-                    keys.push(ShardKey::Nib((n % u64::from(self.nib_buckets)) as u32));
+                    nib = Some(ShardKey::Nib((n % u64::from(self.nib_buckets)) as u32));
                 }
             }
         }
+        let mut keys = Vec::new();
         let (mut required, legal): (Vec<String>, Vec<String>) =
             words.into_iter().partition(|w| !is_legal_form(w));
         if required.is_empty() {
@@ -530,7 +538,8 @@ impl Root {
             }
             keys.extend(shards.into_iter().map(ShardKey::Terms));
         }
-        keys.sort_unstable();
+        // Terms before NIB buckets: the keys' order, without a sort.
+        keys.extend(nib);
         Plan::Fetch(keys)
     }
 
@@ -567,7 +576,7 @@ pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
             FormatError::Version(first.chars().take(60).collect())
         });
     };
-    let count: usize = count.parse().map_err(|_| corrupt(1))?;
+    let count = count.parse::<u64>().map_err(|_| corrupt(1))? as usize;
     let mut rows = Vec::with_capacity(count.min(1 << 20));
     for (i, line) in lines.enumerate() {
         rows.push(Row::decode(line).ok_or_else(|| corrupt(i + 2))?);
@@ -580,11 +589,12 @@ pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
 
 /// The index of the rows of several shards, each partner once.
 pub fn index_of<'a>(shards: impl IntoIterator<Item = &'a [Row]>) -> Index {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // The map type the builder already uses: no new hash table in the wasm.
+    let mut seen: HashMap<String, u32> = HashMap::new();
     let mut b = IndexBuilder::new();
     for rows in shards {
         for r in rows {
-            if seen.insert(r.id.as_str()) {
+            if seen.insert(r.id.clone(), 0).is_none() {
                 b.add_row(r);
             }
         }
