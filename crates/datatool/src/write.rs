@@ -4,8 +4,9 @@
 //! The caller hands over the dataset in groups ([`LayoutWriter::write_group`]):
 //! a group is a set of partners together with every agreement that names
 //! them, and groups come in id order. The writer writes each partner's and
-//! agreement's own file at once and keeps only the current list page and the
-//! running summary, so memory does not grow with the dataset.
+//! agreement's own file at once and keeps only the current list page, the
+//! running summary and each partner's search row (about 150 bytes; the
+//! search index is written from them at the end, `search_index`).
 //!
 //! Every file is pretty-printed JSON (two-space indent, fields in the order
 //! of the `model` types) with a trailing newline, so the same input always
