@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse
 
 setup:
 	scripts/setup.sh
@@ -54,3 +54,10 @@ SCALE ?= 100000
 bench-scale:
 	test -f /tmp/kemitraan-scale$(SCALE)/search/root.txt || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
 	node bench/scale/run.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
+
+# Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
+# (slow 4G, 4x CPU) and desktop, performance / accessibility / best
+# practices per route, median of RUNS (needs: make build).
+RUNS ?= 3
+bench-lighthouse:
+	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
