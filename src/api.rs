@@ -11,9 +11,7 @@ use std::rc::Rc;
 
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, ApiError, Config};
-use kemitraan_core::model::{
-    paths, AgreementDetail, DatasetMeta, Events, Page, PartnerDetail, PartnerSummary, Summary,
-};
+use kemitraan_core::model::{paths, AgreementDetail, DatasetMeta, Events, PartnerDetail, Summary};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -139,6 +137,19 @@ pub async fn get_abortable<T: DeserializeOwned>(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<T, ApiError> {
+    decode(&get_text_abortable(path, abort).await?)
+}
+
+/// Fetches one resource of the contract as text (the search index files
+/// are not JSON).
+pub async fn get_text(path: &str) -> Result<String, ApiError> {
+    get_text_abortable(path, None).await
+}
+
+async fn get_text_abortable(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ApiError> {
     let cfg = config().await;
     let url = resolve(&cfg.url(path));
     let text = fetch_text(&url, cfg.timeout_ms, abort)
@@ -151,7 +162,7 @@ pub async fn get_abortable<T: DeserializeOwned>(
                 CONFIG.with(|c| *c.borrow_mut() = None);
             }
         })?;
-    decode(&text)
+    Ok(text)
 }
 
 pub async fn meta() -> Result<DatasetMeta, ApiError> {
@@ -164,10 +175,6 @@ pub async fn summary() -> Result<Summary, ApiError> {
 
 pub async fn events() -> Result<Events, ApiError> {
     get(paths::EVENTS).await
-}
-
-pub async fn partner_page(page: u32) -> Result<Page<PartnerSummary>, ApiError> {
-    get(&paths::partner_page(page)).await
 }
 
 pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {

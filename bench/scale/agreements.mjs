@@ -32,7 +32,7 @@ for (const [what, p] of [['dataset', path.join(DATA, 'aggregates/index.json')], 
 }
 const meta = JSON.parse(fs.readFileSync(path.join(DATA, 'meta.json'), 'utf8'));
 
-const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', '0', '--api', DATA], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', '0', '--data', DATA], { stdio: ['ignore', 'pipe', 'inherit'] });
 const base = await new Promise((resolve, reject) => {
   let out = '';
   server.stdout.on('data', (d) => {

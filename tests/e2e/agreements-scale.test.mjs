@@ -5,7 +5,7 @@
 //
 // The dataset is made with the data tool (`cargo run --release -p
 // kemitraan-datatool -- generate --seed 1 --scale 3000`) and served as
-// /api/v1/ by `serve.mjs --api`.
+// /api/v1/ by `serve.mjs --data`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ const DATA = path.join(os.tmpdir(), 'kemitraan-e2e-agreements-3000');
 execFileSync('cargo', ['run', '--release', '--offline', '-q', '-p', 'kemitraan-datatool', '--',
   'generate', '--seed', '1', '--scale', '3000', '--quiet', '--out', DATA], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
-const app = useApp({ api: DATA });
+const app = useApp({ data: DATA });
 
 function readJson(rel) {
   return JSON.parse(fs.readFileSync(path.join(DATA, rel), 'utf8'));

@@ -24,6 +24,7 @@ usage:
                         [--dataset-version V] [--synthetic] [--page-size N]
   kemitraan-data validate DIR
   kemitraan-data aggregate DIR
+  kemitraan-data build-index DIR
   kemitraan-data export-ocds DIR [--out FILE] [--agreement ID]
 
 generate: a deterministic synthetic dataset (default seed 20210118, scale 252 partners,
@@ -33,6 +34,8 @@ import:   CSV files (docs/import.md) into the same layout; every rejected row is
 validate: checks every file of a dataset; exit code 1 if anything is wrong.
 aggregate: (re)writes the agreement aggregates (aggregates/) of an existing dataset;
           generate and import write them too.
+build-index: (re)writes DIR/search/, the partner search index (generate and import
+          write it too), from the partner pages; prints its size and the time taken.
 export-ocds: an OCDS-shaped release package (not certified OCDS).
 
 exit codes: 0 ok, 1 failure, 2 import rejected rows, 64 bad usage";
@@ -307,6 +310,20 @@ pub fn main(args: &[String]) -> ExitCode {
                 match crate::aggregates::run(std::path::Path::new(dir)) {
                     Ok(n) => {
                         println!("wrote the aggregates of {n} agreements in {dir}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => failure(&e),
+                }
+            }
+            [] => usage_error(&ArgError::Missing("the dataset DIR")),
+            [_, extra, ..] => usage_error(&ArgError::UnexpectedArgument(extra.clone())),
+            [a] => usage_error(&ArgError::UnknownOption(a.clone())),
+        },
+        "build-index" => match rest {
+            [dir] if !dir.starts_with("--") => {
+                match crate::search_index::build(std::path::Path::new(dir)) {
+                    Ok(line) => {
+                        println!("{line}");
                         ExitCode::SUCCESS
                     }
                     Err(e) => failure(&e),
