@@ -168,7 +168,21 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
                 format!("{n} agreements"),
             )
         }
-        None => pick(lang.get(), "Menghitung…", "Counting…").to_string(),
+        // While the source is read, how far it is, in the same line (a
+        // line of its own would move the list when it goes).
+        None => {
+            let (done, total) = load.progress.get();
+            let base = pick(lang.get(), "Menghitung…", "Counting…");
+            if total > 1 && done > 0 {
+                format!(
+                    "{base} ({done} {} {total} {})",
+                    pick(lang.get(), "dari", "of"),
+                    pick(lang.get(), "halaman", "pages")
+                )
+            } else {
+                base.to_string()
+            }
+        }
     };
     let pages = Memo::new(move |_| {
         shown_totals
@@ -176,21 +190,6 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             .map(|t| (t.count as usize).div_ceil(PAGE_SIZE).max(1))
     });
     let clear = move || set_query.run((AgreementQuery::default(), false));
-    let progress_line = move || {
-        let (done, total) = load.progress.get();
-        let waiting = shown.with(|v| v.needs_more);
-        (waiting && total > 1 && done < total).then(|| {
-            view! {
-                <p class="muted load-progress" role="status">{move || format!(
-                    "{} {done} {} {total} {}",
-                    pick(lang.get(), "Memuat", "Loading"),
-                    pick(lang.get(), "dari", "of"),
-                    pick(lang.get(), "halaman…", "pages…"),
-                )}</p>
-            }
-        })
-    };
-
     view! {
         <div class="browse">
             <Filters query set_query years events/>
@@ -218,7 +217,6 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
                             }}</dd></div>
                     </dl>
                 </div>
-                {progress_line}
                 <div class="toolbar">
                     <label class="sort">
                         <span>{txt("Urutkan", "Sort by")}</span>
@@ -242,7 +240,12 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
                     }.into_any(),
                     Some(list) => view! { <AgreementList items=list today/> }.into_any(),
                 }}
-                <Pager page pages set_page/>
+                // With the rows, not before them: a pager drawn first would be
+                // pushed down when they arrive.
+                {move || shown.with(|v| v.rows.is_some()).then(|| {
+                    let set_page = set_page.clone();
+                    view! { <Pager page pages set_page/> }
+                })}
             </section>
         </div>
     }
