@@ -57,13 +57,20 @@ impl fmt::Display for RowError {
 
 #[derive(Debug)]
 pub enum ImportError {
+    /// The events file could not be read.
     Read {
         path: PathBuf,
-        message: String,
+        source: std::io::Error,
     },
+    /// A CSV table could not be opened or read.
+    Csv {
+        path: PathBuf,
+        source: csv::Error,
+    },
+    /// The events file is not valid JSON of the expected shape.
     Events {
         path: PathBuf,
-        message: String,
+        source: serde_json::Error,
     },
     /// No agreement or transaction gives a date, and `--as-of` was not given.
     NoAsOf,
@@ -73,9 +80,10 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Read { path, message } => write!(f, "{}: {message}", path.display()),
-            ImportError::Events { path, message } => {
-                write!(f, "{}: not a valid events file: {message}", path.display())
+            ImportError::Read { path, source } => write!(f, "{}: {source}", path.display()),
+            ImportError::Csv { path, source } => write!(f, "{}: {source}", path.display()),
+            ImportError::Events { path, source } => {
+                write!(f, "{}: not a valid events file: {source}", path.display())
             }
             ImportError::NoAsOf => {
                 f.write_str("no date in the data to take as the dataset's date: give --as-of")
@@ -85,7 +93,17 @@ impl fmt::Display for ImportError {
     }
 }
 
-impl std::error::Error for ImportError {}
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Read { source, .. } => Some(source),
+            ImportError::Csv { source, .. } => Some(source),
+            ImportError::Events { source, .. } => Some(source),
+            ImportError::NoAsOf => None,
+            ImportError::Write(e) => Some(e),
+        }
+    }
+}
 
 impl From<WriteError> for ImportError {
     fn from(e: WriteError) -> Self {
@@ -137,13 +155,13 @@ pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
     let events = match &args.events {
         None => Events { items: Vec::new() },
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read {
+            let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
                 path: path.clone(),
-                message: e.to_string(),
+                source,
             })?;
-            serde_json::from_str(&text).map_err(|e| ImportError::Events {
+            serde_json::from_str(&text).map_err(|source| ImportError::Events {
                 path: path.clone(),
-                message: e.to_string(),
+                source,
             })?
         }
     };
