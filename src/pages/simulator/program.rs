@@ -8,7 +8,7 @@ use chrono::Datelike;
 use kemitraan_core::client::ApiError;
 use kemitraan_core::model::AgreementSummary;
 use kemitraan_core::money::{
-    format_full, format_number, format_percent_bp, format_words, parse_amount,
+    format_full, format_number, format_percent_bp, format_words, parse_amount, SaturatingSum,
 };
 use kemitraan_core::program::{program_totals, year_reached, ProgramGrowth};
 use kemitraan_core::simulate_io::{
@@ -79,9 +79,7 @@ fn Program(items: Vec<AgreementSummary>) -> impl IntoView {
         .collect();
     let count = agreements.len();
     let first_year = agreements.iter().map(|a| a.0).min().unwrap_or(2021);
-    let base = agreements
-        .iter()
-        .fold(Rupiah::ZERO, |acc, a| acc.saturating_add(a.1));
+    let base = SaturatingSum::of(agreements.iter().map(|a| a.1)).total;
     // The President's aim for one contract, ×10, applied to the whole program.
     // Rounded as it is written in words (Rp53,91 triliun), so the field
     // shows a readable figure.
