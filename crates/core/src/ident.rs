@@ -17,20 +17,24 @@ use crate::province::CODE_LIST;
 pub enum IdentError {
     /// NIB must have exactly 13 digits.
     NibLength {
+        /// How many digits were found.
         found: usize,
     },
     /// NIB contains something other than digits (internal spaces included).
     NibNonDigit,
     /// NPWP must have 15 (old) or 16 digits once `.`, `-` and spaces go.
     NpwpLength {
+        /// How many digits were found.
         found: usize,
     },
     /// NPWP contains something other than digits, `.`, `-` or spaces.
     NpwpNonDigit,
     /// A KBLI code has exactly 5 digits.
     KbliLength {
+        /// How many characters were found.
         found: usize,
     },
+    /// A KBLI code contains something other than digits.
     KbliNonDigit,
     /// The 2-digit division (golongan pokok) does not exist in KBLI 2020.
     KbliUnknownDivision(String),
@@ -143,6 +147,7 @@ impl Nib {
         Ok(Nib(s.to_owned()))
     }
 
+    /// The 13 digits.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -252,6 +257,7 @@ pub enum KbliVersion {
 }
 
 impl KbliVersion {
+    /// The year as written in the data (`"2020"`).
     pub fn as_str(self) -> &'static str {
         match self {
             KbliVersion::V2020 => "2020",
@@ -259,6 +265,7 @@ impl KbliVersion {
         }
     }
 
+    /// Reads [`KbliVersion::as_str`].
     pub fn parse(s: &str) -> Result<Self, IdentError> {
         match s.trim() {
             "2020" => Ok(KbliVersion::V2020),
@@ -353,6 +360,7 @@ impl Kbli {
         &self.code
     }
 
+    /// The KBLI version the code follows.
     pub fn version(&self) -> KbliVersion {
         self.version
     }

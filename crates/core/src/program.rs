@@ -24,11 +24,13 @@ pub const PRESIDENT_MULTIPLES: [i64; 3] = [1, 5, 10];
 /// One year of the program.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgramYear {
+    /// The calendar year.
     pub year: i32,
     /// Sum over the agreements signed in or before this year.
     pub total: Rupiah,
     /// How many agreements count in this year.
     pub agreements: u32,
+    /// A sum hit `i64::MAX` and stopped there.
     pub saturated: bool,
 }
 

@@ -23,9 +23,13 @@ use crate::money::Rupiah;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SizeClass {
+    /// Usaha mikro.
     Mikro,
+    /// Usaha kecil.
     Kecil,
+    /// Usaha menengah.
     Menengah,
+    /// Usaha besar: above the medium limits.
     Besar,
 }
 
@@ -38,6 +42,7 @@ impl SizeClass {
         SizeClass::Besar,
     ];
 
+    /// The class's name in the interface language.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (SizeClass::Mikro, Lang::Id) => "Mikro",
@@ -87,6 +92,7 @@ pub enum SizeTest {
 }
 
 impl SizeTest {
+    /// The test's name in the interface language.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (SizeTest::Capital, Lang::Id) => "modal usaha",
@@ -153,7 +159,9 @@ pub fn capital_band(class: SizeClass) -> (Option<Rupiah>, Option<Rupiah>) {
 /// A class together with the test that set it, as the UI must show both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Classification {
+    /// The class.
     pub class: SizeClass,
+    /// The test that set it.
     pub test: SizeTest,
 }
 

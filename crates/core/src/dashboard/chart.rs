@@ -16,10 +16,15 @@ use super::{order, SortKey};
 /// A breakdown of `summary.json` drawn as a chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dimension {
+    /// The UMKM's province.
     Province,
+    /// The UMKM's KBLI category.
     Sector,
+    /// The partnership pattern.
     Pattern,
+    /// The year signed.
     Year,
+    /// The UMKM's PP 7/2021 size class.
     SizeClass,
 }
 
@@ -35,11 +40,14 @@ pub enum Measure {
 /// What the list behind a bar counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counted {
+    /// The list is `/perjanjian`: it counts agreements.
     Agreements,
+    /// The list is `/mitra`: it counts partners.
     Partners,
 }
 
 impl Dimension {
+    /// Every chart, in the order the home page draws them.
     pub const ALL: [Dimension; 5] = [
         Dimension::Province,
         Dimension::Sector,
@@ -59,6 +67,7 @@ impl Dimension {
         }
     }
 
+    /// The buckets of `summary.json` this chart draws.
     pub fn buckets(self, s: &Summary) -> &[Bucket] {
         match self {
             Dimension::Province => &s.by_province,
@@ -69,6 +78,7 @@ impl Dimension {
         }
     }
 
+    /// What the bars measure.
     pub fn measure(self) -> Measure {
         match self {
             Dimension::SizeClass => Measure::Umkm,
@@ -76,6 +86,7 @@ impl Dimension {
         }
     }
 
+    /// What the list a bar links to counts.
     pub fn counted(self) -> Counted {
         match self {
             Dimension::Sector | Dimension::SizeClass => Counted::Partners,
@@ -197,12 +208,16 @@ fn sector_label(key: &str, lang: Lang) -> Option<String> {
 /// One bar of a chart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChartRow {
+    /// The bucket's key.
     pub key: String,
+    /// The bar's label in the interface language.
     pub label: String,
+    /// The bucket's counts and sums.
     pub bucket: Bucket,
     /// Year charts only: growth of the committed value on the year before,
     /// in basis points (see [`growth_by_year`]).
     pub growth_bp: Option<i64>,
+    /// The list that counts the bar; `None` where no list filters by the key.
     pub href: Option<String>,
 }
 

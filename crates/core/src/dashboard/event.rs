@@ -17,14 +17,19 @@ pub fn featured_event(events: &Events) -> Option<&Event> {
 /// What the dataset holds for one event: its agreements and their parties.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct EventHoldings {
+    /// Agreements signed at the event.
     pub agreements: u64,
     /// Distinct PMA and PMDN companies among the agreements.
     pub companies: u64,
+    /// Distinct PMA companies.
     pub pma: u64,
+    /// Distinct PMDN companies.
     pub pmdn: u64,
     /// Distinct UMKM.
     pub umkm: u64,
+    /// Committed value, summed.
     pub committed: Rupiah,
+    /// Realised value, summed.
     pub realised: Rupiah,
     /// A sum passed `i64::MAX` and was held there.
     pub saturated: bool,
@@ -65,15 +70,22 @@ pub fn event_holdings(event_id: &str, agreements: &[AgreementSummary]) -> EventH
 /// One line of the reported-versus-held comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Figure {
+    /// Companies (PMA and PMDN).
     Companies,
+    /// PMA companies.
     Pma,
+    /// PMDN companies.
     Pmdn,
+    /// UMKM.
     Umkm,
+    /// Agreements.
     Agreements,
+    /// Investment (committed value), in rupiah.
     Investment,
 }
 
 impl Figure {
+    /// Every figure, in the order the comparison lists them.
     pub const ALL: [Figure; 6] = [
         Figure::Companies,
         Figure::Pma,
@@ -83,6 +95,7 @@ impl Figure {
         Figure::Investment,
     ];
 
+    /// The figure's name in the comparison.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Figure::Companies, Lang::Id) => "Perusahaan PMA/PMDN",
@@ -106,9 +119,11 @@ impl Figure {
 /// A figure as reported at the time and as the dataset holds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Compared {
+    /// Which figure.
     pub figure: Figure,
     /// `None` when the report gave no such figure (the number of agreements).
     pub reported: Option<i64>,
+    /// What the dataset holds.
     pub held: i64,
 }
 

@@ -33,6 +33,7 @@ pub(crate) const MILIAR: u64 = 1_000_000_000;
 pub(crate) const TRILIUN: u64 = 1_000_000_000_000;
 
 impl Rupiah {
+    /// Nothing.
     pub const ZERO: Rupiah = Rupiah(0);
 
     /// `n` juta (10^6). `const` so thresholds and fixtures read like the law
@@ -62,10 +63,12 @@ impl Rupiah {
         }
     }
 
+    /// `self + rhs`; `None` on overflow.
     pub fn checked_add(self, rhs: Rupiah) -> Option<Rupiah> {
         self.0.checked_add(rhs.0).map(Rupiah)
     }
 
+    /// `self - rhs`; `None` on overflow.
     pub fn checked_sub(self, rhs: Rupiah) -> Option<Rupiah> {
         self.0.checked_sub(rhs.0).map(Rupiah)
     }

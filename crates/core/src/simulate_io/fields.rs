@@ -9,6 +9,7 @@ use crate::{Lang, Rupiah};
 /// Why a field of the form was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
+    /// An amount that does not parse.
     Amount(AmountError),
     /// Not a year between [`YEAR_MIN`] and [`YEAR_MAX`].
     Year,
@@ -18,11 +19,14 @@ pub enum FieldError {
     Percent,
     /// More than two decimals (the math works in 0,01 % steps).
     PercentPrecision,
+    /// Growth below -100 %.
     RateTooLow,
+    /// Growth above the simulator's maximum.
     RateTooHigh,
 }
 
 impl FieldError {
+    /// What to fix, in the interface language.
     pub fn message(&self, lang: Lang) -> String {
         let (id, en) = match self {
             FieldError::Amount(e) => return e.message(lang),

@@ -47,6 +47,7 @@ use crate::{Lang, Rupiah};
 pub const MAX_SCENARIOS: usize = 3;
 /// First years the form accepts.
 pub const YEAR_MIN: i32 = 1945;
+/// Last first year the form accepts.
 pub const YEAR_MAX: i32 = 2200;
 
 /// How the contract grows, as chosen in the form.
@@ -62,6 +63,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in the order the form lists them.
     pub const ALL: [Mode; 3] = [Mode::Path, Mode::Rate, Mode::Target];
 
     /// The code used in URLs.
@@ -73,12 +75,14 @@ impl Mode {
         }
     }
 
+    /// Reads [`Mode::code`], ignoring case and spaces.
     pub fn parse(s: &str) -> Option<Mode> {
         Mode::ALL
             .into_iter()
             .find(|m| m.code().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// The form's label.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Mode::Path, Lang::Id) => "Nilai per tahun",
@@ -95,17 +99,26 @@ impl Mode {
 /// modes not chosen (so switching modes loses nothing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SimInput {
+    /// The contract value in the first year.
     pub start: Rupiah,
+    /// The first year.
     pub first_year: i32,
+    /// The horizon in years.
     pub years: u32,
+    /// The growth mode chosen.
     pub mode: Mode,
     /// Values for the years after the first; `None` holds the year before.
     /// Entries past the horizon are kept but not used.
     pub path: Vec<Option<Rupiah>>,
+    /// Rate mode: the annual growth in basis points.
     pub rate_bp: i64,
+    /// Target mode: the value to reach.
     pub target: Rupiah,
+    /// Target mode: the year to reach it by.
     pub target_year: i32,
+    /// The UMKM's annual sales besides this contract.
     pub other_sales: Option<Rupiah>,
+    /// Modal usaha, for the class by capital.
     pub capital: Option<Rupiah>,
 }
 

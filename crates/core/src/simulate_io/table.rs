@@ -23,6 +23,7 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// The columns a table of these projections needs.
     pub fn for_projections(projections: &[&Projection]) -> Columns {
         Columns {
             scenario: projections.len() > 1,
