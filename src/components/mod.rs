@@ -8,3 +8,4 @@ pub mod layout;
 pub mod loaded;
 pub mod money;
 pub mod status;
+pub mod svg;
