@@ -24,7 +24,9 @@ use leptos_router::components::A;
 use crate::api;
 use crate::app::PageTitle;
 use crate::components::bar_chart::BarChart;
-use crate::components::breakdown::{bar_spec, count_text, opens_text, year_chart, BreakdownTable};
+use crate::components::breakdown::{
+    bar_spec, counted_text, opens_text, year_chart, BreakdownTable,
+};
 use crate::components::chart::Chart;
 use crate::components::download::download_text;
 use crate::components::loaded::loaded;
@@ -276,8 +278,8 @@ fn CompareTable(event: Arc<Event>, agreements: Arc<Vec<AgreementSummary>>) -> im
                 "{} {} →",
                 pick(lang.get(), "Lihat", "See the"),
                 match lang.get() {
-                    Lang::Id => format!("{} dari acara ini", count_text(kemitraan_core::dashboard::Counted::Agreements, count, Lang::Id)),
-                    Lang::En => format!("{} of this event", count_text(kemitraan_core::dashboard::Counted::Agreements, count, Lang::En)),
+                    Lang::Id => format!("{} dari acara ini", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, Lang::Id)),
+                    Lang::En => format!("{} of this event", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, Lang::En)),
                 }
             )}</A>
         </p>

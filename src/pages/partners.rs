@@ -11,6 +11,7 @@
 
 use std::time::Duration;
 
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::country::country_name;
 use kemitraan_core::ident::category_name;
 use kemitraan_core::model::Kind;
@@ -280,15 +281,13 @@ fn status_text(
         .to_string(),
         LoadState::Ready(_) => {
             let total = results.with(|r| r.as_ref().map_or(0, |r| r.total));
-            let n = format_number(total as i64, lang);
+            let n = count_text(Noun::Partner, total as u64, lang);
             let text = query.with(|q| q.text.trim().to_string());
             match (lang, text.is_empty(), total) {
-                (Lang::Id, true, _) => format!("{n} mitra"),
-                (Lang::En, true, 1) => "1 partner".to_string(),
-                (Lang::En, true, _) => format!("{n} partners"),
-                (Lang::Id, false, _) => format!("{n} mitra cocok dengan “{text}”"),
-                (Lang::En, false, 1) => format!("1 partner matches “{text}”"),
-                (Lang::En, false, _) => format!("{n} partners match “{text}”"),
+                (_, true, _) => n,
+                (Lang::Id, false, _) => format!("{n} cocok dengan “{text}”"),
+                (Lang::En, false, 1) => format!("{n} matches “{text}”"),
+                (Lang::En, false, _) => format!("{n} match “{text}”"),
             }
         }
     }
@@ -475,11 +474,7 @@ fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
                 })}
             </span>
             <span class="result-figures">
-                {move || match (lang.get(), n) {
-                    (Lang::En, 1) => "1 agreement".to_string(),
-                    (Lang::En, n) => format!("{} agreements", count(n, Lang::En)),
-                    (Lang::Id, n) => format!("{} perjanjian", count(n, Lang::Id)),
-                }}
+                {move || count_text(Noun::Agreement, u64::from(n), lang.get())}
                 " · "
                 <Amount value=committed/>
             </span>

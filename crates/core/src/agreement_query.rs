@@ -399,14 +399,7 @@ pub fn to_csv(items: &[&AgreementSummary], lang: Lang, today: NaiveDate) -> Stri
         let start = a.period.start.to_string();
         let end = a.period.end.to_string();
         let size = a.umkm_size.map(|s| s.class.label(lang)).unwrap_or("");
-        let status = match (a.status(today), lang) {
-            (Status::Upcoming, Lang::Id) => "akan datang",
-            (Status::Active, Lang::Id) => "berjalan",
-            (Status::Ended, Lang::Id) => "selesai",
-            (Status::Upcoming, Lang::En) => "upcoming",
-            (Status::Active, Lang::En) => "active",
-            (Status::Ended, Lang::En) => "ended",
-        };
+        let status = a.status(today).label(lang).to_lowercase();
         w.row(&[
             Cell::Text(&a.id),
             Cell::Text(&signed),
@@ -421,7 +414,7 @@ pub fn to_csv(items: &[&AgreementSummary], lang: Lang, today: NaiveDate) -> Stri
             Cell::Text(a.pattern.key()),
             Cell::Text(&start),
             Cell::Text(&end),
-            Cell::Text(status),
+            Cell::Text(&status),
             Cell::Int(a.value.0),
             Cell::Int(a.realised.0),
         ]);

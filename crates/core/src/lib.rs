@@ -14,6 +14,8 @@
 //!   English.
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
+//! - [`count`]: counts with their noun, singular or plural; [`fold`]: the
+//!   one accent folding of every text match.
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated;
 //!   [`country`]: names of the investors' countries.
 //! - [`search`]: the partner search (index, typo-tolerant prefix matching,
@@ -30,6 +32,7 @@
 pub mod agreement_query;
 pub mod axis;
 pub mod client;
+pub mod count;
 pub mod country;
 pub mod csv;
 pub mod dashboard;

@@ -353,6 +353,20 @@ impl Status {
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
+
+    /// The label on the badge and in the filter: "Akan datang", "Berjalan",
+    /// "Selesai" / "Upcoming", "Active", "Ended". The CSV writes it in
+    /// lower case.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Upcoming, Lang::Id) => "Akan datang",
+            (Status::Active, Lang::Id) => "Berjalan",
+            (Status::Ended, Lang::Id) => "Selesai",
+            (Status::Upcoming, Lang::En) => "Upcoming",
+            (Status::Active, Lang::En) => "Active",
+            (Status::Ended, Lang::En) => "Ended",
+        }
+    }
 }
 
 /// A partnership agreement (Kesepakatan Kemitraan Usaha) between one large

@@ -198,6 +198,24 @@ pub fn classify(capital: Option<Rupiah>, sales: Option<Rupiah>) -> Option<Classi
     }
 }
 
+/// The band a classification stands in, as the partner page writes it
+/// beside the class: "Rp2 miliar < hasil penjualan tahunan ≤ Rp15 miliar",
+/// "modal usaha ≤ Rp1 miliar", "sales > Rp50 billion".
+pub fn band_text(c: Classification, lang: Lang) -> String {
+    let (lo, hi) = match c.test {
+        SizeTest::Capital => capital_band(c.class),
+        SizeTest::Sales => sales_band(c.class),
+    };
+    let what = c.test.label(lang);
+    let f = |r: Rupiah| crate::money::format_words(r, lang);
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => format!("{} < {what} ≤ {}", f(lo), f(hi)),
+        (None, Some(hi)) => format!("{what} ≤ {}", f(hi)),
+        (Some(lo), None) => format!("{what} > {}", f(lo)),
+        (None, None) => what.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,5 +370,22 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"{"class":"besar","test":"capital"}"#);
         assert_eq!(serde_json::from_str::<Classification>(&json).unwrap(), c);
+    }
+
+    #[test]
+    fn band_text_names_the_test_and_its_bounds() {
+        let c = |class, test| Classification { class, test };
+        assert_eq!(
+            band_text(c(Kecil, SizeTest::Sales), Lang::Id),
+            "Rp2 miliar < hasil penjualan tahunan ≤ Rp15 miliar"
+        );
+        assert_eq!(
+            band_text(c(Mikro, SizeTest::Capital), Lang::Id),
+            "modal usaha ≤ Rp1 miliar"
+        );
+        assert_eq!(
+            band_text(c(Besar, SizeTest::Sales), Lang::En),
+            "annual sales > IDR 50 billion"
+        );
     }
 }

@@ -10,6 +10,7 @@ use kemitraan_core::date::format_date;
 use kemitraan_core::model::{AgreementDetail, Events};
 use kemitraan_core::money::{format_percent_bp, percent_of};
 use kemitraan_core::ocds::{package, release, PartyInfo};
+use kemitraan_core::simulate_io::agreement_simulation_href;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -61,11 +62,7 @@ fn AgreementView(detail: AgreementDetail) -> impl IntoView {
             Some(name.unwrap_or(id))
         }
     };
-    let simulate_href = format!(
-        "/simulasi?v={}&y={}",
-        a.value.0,
-        chrono::Datelike::year(&a.date_signed)
-    );
+    let simulate_href = agreement_simulation_href(a.value, chrono::Datelike::year(&a.date_signed));
     let pct = realised.and_then(|r| percent_of(r, a.value));
     let export = {
         let detail = detail.clone();

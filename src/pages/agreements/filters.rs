@@ -125,12 +125,7 @@ pub fn Filters(
 }
 
 fn status_label(s: Status, lang: Lang) -> String {
-    match s {
-        Status::Upcoming => pick(lang, "Akan datang", "Upcoming"),
-        Status::Active => pick(lang, "Berjalan", "Active"),
-        Status::Ended => pick(lang, "Selesai", "Ended"),
-    }
-    .to_string()
+    s.label(lang).to_string()
 }
 
 /// A fieldset of checkboxes over one list in the query.

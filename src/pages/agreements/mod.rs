@@ -7,8 +7,9 @@ mod list;
 use std::sync::Arc;
 
 use kemitraan_core::agreement_query::{to_csv, totals, AgreementQuery};
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::model::AgreementSummary;
-use kemitraan_core::money::{format_number, format_percent_bp};
+use kemitraan_core::money::format_percent_bp;
 use kemitraan_core::url::with_query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -190,12 +191,7 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
 
     let count_text = move || {
         let t = shown_totals.get();
-        let n = format_number(i64::try_from(t.count).unwrap_or(i64::MAX), lang.get());
-        pick(
-            lang.get(),
-            format!("{n} perjanjian"),
-            format!("{n} agreements"),
-        )
+        count_text(Noun::Agreement, t.count, lang.get())
     };
     let page_rows = {
         let resolve = resolve.clone();

@@ -14,7 +14,9 @@ mod table;
 
 use kemitraan_core::money::{format_short, format_words};
 use kemitraan_core::simulate::{project, summary, Projection, SimError};
-use kemitraan_core::simulate_io::{from_query, scenario_letter, table_csv, to_query, SimInput};
+use kemitraan_core::simulate_io::{
+    from_query, scenario_letter, simulator_href, table_csv, to_query, SimInput,
+};
 use kemitraan_core::size_class::{sales_band, SizeClass};
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
@@ -127,7 +129,7 @@ pub fn Simulator() -> impl IntoView {
         if prev.as_deref() != Some(q.as_str()) {
             written.set_value(q.clone());
             navigate(
-                &format!("/simulasi?{q}"),
+                &simulator_href(&inputs),
                 NavigateOptions {
                     replace: true,
                     scroll: false,

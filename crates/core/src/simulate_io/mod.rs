@@ -37,7 +37,7 @@ pub use fields::{
     amount_input_text, parse_amount_field, parse_horizon, parse_optional_amount, parse_percent_bp,
     parse_year, percent_input_text, FieldError,
 };
-pub use query::{from_query, to_query};
+pub use query::{agreement_simulation_href, from_query, simulator_href, to_query};
 pub use table::{column_names, scenario_letter, shown_growth, table_csv, Columns};
 
 use crate::simulate::{Growth, Scenario, PRESIDENT_PATH};

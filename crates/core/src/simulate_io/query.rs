@@ -65,6 +65,17 @@ pub fn to_query(inputs: &[SimInput]) -> String {
     parts.join("&")
 }
 
+/// The simulator's address with these scenarios: `/simulasi?v=...`.
+pub fn simulator_href(inputs: &[SimInput]) -> String {
+    format!("/simulasi?{}", to_query(inputs))
+}
+
+/// An agreement's "simulate" link: its value and signing year prefilled,
+/// the rest the default (the President's path), as `/simulasi?v=&y=`.
+pub fn agreement_simulation_href(value: Rupiah, year_signed: i32) -> String {
+    format!("/simulasi?v={}&y={year_signed}", value.0)
+}
+
 fn parse_path(s: &str) -> Option<Vec<Option<Rupiah>>> {
     if s.trim().is_empty() {
         return Some(Vec::new());

@@ -371,3 +371,16 @@ fn letters() {
     assert_eq!(scenario_letter(0), 'A');
     assert_eq!(scenario_letter(2), 'C');
 }
+
+#[test]
+fn links_to_the_simulator() {
+    assert_eq!(
+        agreement_simulation_href(Rupiah::miliar(2), 2022),
+        "/simulasi?v=2000000000&y=2022"
+    );
+    let s =
+        read(agreement_simulation_href(Rupiah::miliar(2), 2022).trim_start_matches("/simulasi?"));
+    assert_eq!((s[0].start, s[0].first_year), (Rupiah::miliar(2), 2022));
+    let href = simulator_href(&[custom()]);
+    assert_eq!(href, format!("/simulasi?{}", to_query(&[custom()])));
+}
