@@ -7,5 +7,6 @@ pub mod download;
 pub mod layout;
 pub mod loaded;
 pub mod money;
+pub mod page_title;
 pub mod status;
 pub mod svg;

@@ -7,10 +7,10 @@ use kemitraan_core::date::format_date;
 use kemitraan_core::model::DatasetMeta;
 use leptos::prelude::*;
 
-use crate::app::PageTitle;
-use crate::components::layout::use_meta;
 use crate::components::loaded::loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
+use crate::state::use_meta;
 
 /// The contract, copied beside the app by trunk (`copy-dir docs`).
 const CONTRACT: &str = "docs/api.md";

@@ -22,7 +22,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::app::PageTitle;
 use crate::components::bar_chart::BarChart;
 use crate::components::breakdown::{
     bar_spec, counted_text, opens_text, year_chart, BreakdownTable,
@@ -31,6 +30,7 @@ use crate::components::chart::Chart;
 use crate::components::download::download_text;
 use crate::components::loaded::loaded;
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 
 /// `summary.json` and `events.json`, fetched together: one loading line for

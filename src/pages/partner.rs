@@ -31,7 +31,7 @@ pub fn PartnerPage() -> impl IntoView {
 #[component]
 fn PartnerNotFound() -> impl IntoView {
     view! {
-        <crate::app::PageTitle id="Mitra tidak ditemukan" en="Partner not found"/>
+        <crate::components::page_title::PageTitle id="Mitra tidak ditemukan" en="Partner not found"/>
         <h1>{txt("Mitra tidak ditemukan", "Partner not found")}</h1>
         <p>{txt("Tidak ada mitra dengan kode ini di dataset.", "There is no partner with this code in the dataset.")}</p>
         <p><A href="/mitra">{txt("Cari mitra lain", "Search for another partner")}</A></p>
@@ -174,7 +174,7 @@ fn agreement_row(
     a: AgreementSummary,
     own_id: &str,
     today: chrono::NaiveDate,
-    lang: RwSignal<Lang>,
+    lang: Signal<Lang>,
 ) -> impl IntoView {
     let other = if a.company.id == own_id {
         a.umkm.clone()

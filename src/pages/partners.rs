@@ -28,9 +28,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::app::PageTitle;
 use crate::components::loaded::ErrorBox;
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 use crate::search::{use_search_store, LoadState};
 
@@ -446,7 +446,7 @@ fn ResultList(
     }
 }
 
-fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
+fn result_row(doc: &DocView<'_>, lang: Signal<Lang>) -> impl IntoView {
     let href = format!("/mitra/{}", doc.id);
     let place = format!("{}, {}", doc.city, doc.province.name());
     let kind = doc.kind;

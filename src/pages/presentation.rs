@@ -35,15 +35,15 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::app::PageTitle;
 use crate::components::bar_chart::{BarChart, BarRow, BarSpec};
 use crate::components::breakdown::{bar_spec, counted_text, growth_text};
 use crate::components::chart::Chart;
-use crate::components::layout::use_meta;
 use crate::components::loaded::loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 use crate::pages::home::{overview, EventFigures, Figures};
 use crate::pages::simulator::{chart_spec, Outcome};
+use crate::state::use_meta;
 
 thread_local! {
     static DECK: RefCell<Option<Deck>> = const { RefCell::new(None) };

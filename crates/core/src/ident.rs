@@ -9,7 +9,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::province::CODE_LIST;
+
+/// Name of the province code list ([`crate::province::CODE_LIST`]), which
+/// [`IdentError::ProvinceUnknown`] quotes.
+pub const PROVINCE_CODE_LIST: &str = "Kepmendagri 100.1.1-6117/2022";
+const CODE_LIST: &str = PROVINCE_CODE_LIST;
 
 /// What is wrong with an identifier. `Display` is English; use
 /// [`IdentError::message`] for the interface language.

@@ -15,9 +15,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::IdentError;
-
-/// Name of the code list the codes in this module come from.
-pub const CODE_LIST: &str = "Kepmendagri 100.1.1-6117/2022";
+/// Name of the code list the codes in this module come from. Defined beside
+/// the identifier errors that quote it, so `ident` needs nothing from here.
+pub use crate::ident::PROVINCE_CODE_LIST as CODE_LIST;
 
 /// One province: two-digit code, official name, capital.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

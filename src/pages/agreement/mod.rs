@@ -35,7 +35,7 @@ pub fn AgreementPage() -> impl IntoView {
 #[component]
 fn AgreementNotFound() -> impl IntoView {
     view! {
-        <crate::app::PageTitle id="Perjanjian tidak ditemukan" en="Agreement not found"/>
+        <crate::components::page_title::PageTitle id="Perjanjian tidak ditemukan" en="Agreement not found"/>
         <h1>{txt("Perjanjian tidak ditemukan", "Agreement not found")}</h1>
         <p>{txt("Tidak ada perjanjian dengan kode ini di dataset.", "There is no agreement with this code in the dataset.")}</p>
         <p><A href="/perjanjian">{txt("Lihat semua perjanjian", "See all agreements")}</A></p>

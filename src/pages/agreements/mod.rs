@@ -16,10 +16,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
-use crate::app::PageTitle;
 use crate::clock::today;
 use crate::components::loaded::loaded;
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 
 pub use filters::Filters;

@@ -23,9 +23,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::app::PageTitle;
 use crate::components::chart::{render_svg, Band, Chart, ChartSpec, Kind, Series};
 use crate::components::download::{download_svg_as_png, download_text};
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 use inputs::ScenarioCard;
 use program::ProgramView;
