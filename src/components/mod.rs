@@ -3,10 +3,12 @@
 pub mod bar_chart;
 pub mod breakdown;
 pub mod chart;
+pub mod checkbox_group;
 pub mod download;
 pub mod layout;
 pub mod loaded;
 pub mod money;
 pub mod page_title;
+pub mod pager;
 pub mod status;
 pub mod svg;

@@ -27,7 +27,7 @@ use crate::components::breakdown::{
     bar_spec, counted_text, opens_text, year_chart, BreakdownTable,
 };
 use crate::components::chart::Chart;
-use crate::components::download::download_text;
+use crate::components::download::{download_text, DownloadButton, DownloadReport};
 use crate::components::loaded::loaded;
 use crate::components::money::Amount;
 use crate::components::page_title::PageTitle;
@@ -302,11 +302,13 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
     let id = format!("chart-{}", dim.key());
     let heading_id = format!("{id}-h");
     let rows = Memo::new(move |_| rows(dim, &summary, lang.get()));
-    let failed = RwSignal::new(false);
-    let on_csv = move |_| {
+    let on_csv = move |report: DownloadReport| {
         let csv = rows.with_untracked(|r| chart_csv(dim, r, lang.get_untracked()));
-        let result = download_text(&csv, "text/csv;charset=utf-8", &csv_file_name(dim));
-        failed.set(result.is_err());
+        report.report(download_text(
+            &csv,
+            "text/csv;charset=utf-8",
+            &csv_file_name(dim),
+        ));
     };
     let chart = {
         let id = id.clone();
@@ -332,13 +334,8 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
                     <summary>{txt("Tabel data", "Data table")}</summary>
                     <BreakdownTable dim rows/>
                 </details>
-                <button type="button" class="button secondary small csv" on:click=on_csv>
-                    {txt("Unduh CSV", "Download CSV")}
-                </button>
+                <DownloadButton label=("Unduh CSV", "Download CSV") make=on_csv class="small csv"/>
             </div>
-            <Show when=move || failed.get()>
-                <p class="sim-error" role="alert">{txt("Berkas tidak dapat dibuat di peramban ini.", "The file could not be made in this browser.")}</p>
-            </Show>
         </section>
     }
 }

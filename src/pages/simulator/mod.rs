@@ -24,7 +24,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::chart::{render_svg, Band, Chart, ChartSpec, Kind, Series};
-use crate::components::download::{download_svg_as_png, download_text};
+use crate::components::download::{
+    download_svg_as_png, download_text, DownloadButton, DownloadReport,
+};
 use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
 use inputs::ScenarioCard;
@@ -346,39 +348,32 @@ pub(crate) fn chart_spec(list: &[Outcome], lang: Lang) -> ChartSpec {
 fn ResultChart(outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
     let lang = use_lang();
     let spec = Memo::new(move |_| outcomes.with(|list| chart_spec(list, lang.get())));
-    let failed = RwSignal::new(false);
-    let report = move |r: Result<(), wasm_bindgen::JsValue>| {
-        failed.set(r.is_err());
-        if let Err(e) = r {
-            web_sys::console::warn_1(&e);
-        }
-    };
-    let on_csv = move |_| {
+    let on_csv = move |report: DownloadReport| {
         let csv = outcomes.with_untracked(|list| table_csv(&shown(list), lang.get_untracked()));
-        report(download_text(
+        report.report(download_text(
             &csv,
             "text/csv;charset=utf-8",
             &format!("{FILE_STEM}.csv"),
         ));
     };
-    let on_svg = move |_| {
+    let on_svg = move |report: DownloadReport| {
         let svg = spec
             .with_untracked(|s| render_svg(s, f64::from(SVG_SIZE.0), f64::from(SVG_SIZE.1), true));
-        report(download_text(
+        report.report(download_text(
             &svg,
             "image/svg+xml;charset=utf-8",
             &format!("{FILE_STEM}.svg"),
         ));
     };
-    let on_png = move |_| {
+    let on_png = move |report: DownloadReport| {
         let svg = spec
             .with_untracked(|s| render_svg(s, f64::from(SVG_SIZE.0), f64::from(SVG_SIZE.1), true));
-        report(download_svg_as_png(
+        report.report(download_svg_as_png(
             &svg,
-            SVG_SIZE.0,
-            SVG_SIZE.1,
+            SVG_SIZE,
             2,
             &format!("{FILE_STEM}.png"),
+            report,
         ));
     };
     let has_rows = move || outcomes.with(|l| l.iter().any(|o| o.shown.is_some()));
@@ -392,13 +387,10 @@ fn ResultChart(outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
                 )}</figcaption>
             </figure>
             <div class="downloads" role="group" aria-label=move || pick(lang.get(), "Unduh", "Download")>
-                <button type="button" class="button secondary" on:click=on_csv>{txt("Unduh tabel (CSV)", "Download table (CSV)")}</button>
-                <button type="button" class="button secondary" on:click=on_svg>{txt("Unduh grafik (SVG)", "Download chart (SVG)")}</button>
-                <button type="button" class="button secondary" on:click=on_png>{txt("Unduh grafik (PNG)", "Download chart (PNG)")}</button>
+                <DownloadButton label=("Unduh tabel (CSV)", "Download table (CSV)") make=on_csv/>
+                <DownloadButton label=("Unduh grafik (SVG)", "Download chart (SVG)") make=on_svg/>
+                <DownloadButton label=("Unduh grafik (PNG)", "Download chart (PNG)") make=on_png/>
             </div>
-            <Show when=move || failed.get()>
-                <p class="sim-error" role="alert">{txt("Berkas tidak dapat dibuat di peramban ini.", "The file could not be made in this browser.")}</p>
-            </Show>
         </Show>
     }
 }
