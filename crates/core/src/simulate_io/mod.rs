@@ -182,12 +182,6 @@ impl SimInput {
             capital: self.capital,
         }
     }
-
-    /// The last year of the horizon.
-    pub fn last_year(&self) -> i32 {
-        self.first_year
-            .saturating_add(self.years.saturating_sub(1) as i32)
-    }
 }
 
 #[cfg(test)]
