@@ -38,11 +38,11 @@ use crate::api;
 use crate::components::bar_chart::{BarChart, BarRow, BarSpec};
 use crate::components::breakdown::{bar_spec, counted_text, growth_text};
 use crate::components::chart::Chart;
+use crate::components::figures::{EventFigures, Figures};
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
+use crate::components::sim_chart::{chart_spec, Outcome};
 use crate::i18n::{pick, txt, use_lang};
-use crate::pages::home::{overview, EventFigures, Figures};
-use crate::pages::simulator::{chart_spec, Outcome};
 use crate::state::use_meta;
 
 thread_local! {
@@ -63,7 +63,7 @@ async fn deck() -> Result<Deck, ApiError> {
         return Ok(d);
     }
     let (overview, agreements) =
-        futures::future::join(overview(), api::all_agreements(|_, _| {})).await;
+        futures::future::join(api::overview(), api::all_agreements(|_, _| {})).await;
     let (summary, events) = overview?;
     let d = Deck {
         summary,
