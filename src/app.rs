@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::components::layout::{Footer, Header, SyntheticNotice};
+use crate::components::layout::{DatasetBand, Footer, Header};
 use crate::i18n::provide_lang;
 use crate::pages;
 use crate::state::MetaResource;
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
         <Title formatter/>
         <Router>
             <Header/>
-            <SyntheticNotice/>
+            <DatasetBand/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>
