@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Static server for dist/ (no dependencies, Node 20).
 //
-//   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls]
+//   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls] [--data DIR]
+//
+// --data DIR serves /api/v1/ from DIR instead of dist/api/v1 (a generated
+// dataset, for tests and benchmarks at scale).
 //
 // Why our own server: `python3 -m http.server` has no SPA fallback (deep links
 // like /mitra/P0001 break on reload) and no compression, and the browser tests need to
@@ -16,15 +19,16 @@ const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
 function parseArgs(argv) {
-  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false };
+  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false, data: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dir') opts.dir = argv[++i];
     else if (a === '--port') opts.port = Number(argv[++i]);
     else if (a === '--host') opts.host = argv[++i];
     else if (a === '--test-controls') opts.testControls = true;
+    else if (a === '--data') opts.data = argv[++i];
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls]');
+      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls] [--data DIR]');
       process.exit(0);
     } else {
       console.error(`serve: unknown argument ${a}`);
@@ -63,10 +67,11 @@ const TYPES = {
 // including .wasm (it shrinks to about 40%), is compressed.
 const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.gz', '.br', '.zip']);
 
-const FAULT_MODES = new Set(['none', '500', 'invalid', 'hang', 'shape']);
+const FAULT_MODES = new Set(['none', '500', '404', 'invalid', 'hang', 'shape']);
 
 const opts = parseArgs(process.argv.slice(2));
 const root = path.resolve(opts.dir);
+const dataRoot = opts.data ? path.resolve(opts.data) : null;
 try {
   if (!(await fs.stat(root)).isDirectory()) throw new Error('not a directory');
 } catch (e) {
@@ -74,15 +79,23 @@ try {
   process.exit(1);
 }
 
-// Test-control state (only reachable with --test-controls).
-const state = { fault: 'none', config: null };
+// Test-control state (only reachable with --test-controls). A fault with a
+// `match` applies only to /api/ paths containing that text.
+const state = { fault: 'none', match: '', config: null };
 // Responses held open by the `hang` fault; destroyed on shutdown.
 const hung = new Set();
 
 async function fileAt(urlPath) {
-  // Map a URL path to a file inside root; refuse anything that escapes it.
-  const full = path.join(root, urlPath);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  // Map a URL path to a file inside root (or the --data dir for /api/v1/);
+  // refuse anything that escapes it.
+  let base = root;
+  let rel = urlPath;
+  if (dataRoot && urlPath.startsWith('/api/v1/')) {
+    base = dataRoot;
+    rel = urlPath.slice('/api/v1'.length);
+  }
+  const full = path.join(base, rel);
+  if (full !== base && !full.startsWith(base + path.sep)) return null;
   try {
     const st = await fs.stat(full);
     if (st.isFile()) return full;
@@ -154,6 +167,7 @@ async function testControl(req, res, url) {
     const mode = url.searchParams.get('mode');
     if (!FAULT_MODES.has(mode)) return json(400, { error: `mode must be one of ${[...FAULT_MODES].join('|')}` });
     state.fault = mode;
+    state.match = url.searchParams.get('match') || '';
     return json(200, state);
   }
   if (what === 'config') {
@@ -166,6 +180,7 @@ async function testControl(req, res, url) {
   }
   if (what === 'reset') {
     state.fault = 'none';
+    state.match = '';
     state.config = null;
     return json(200, state);
   }
@@ -175,6 +190,7 @@ async function testControl(req, res, url) {
 // How /api/ answers under each fault; `none` and `hang` are handled elsewhere.
 const FAULTS = {
   500: { status: 500, body: 'Internal Server Error (test fault)', type: 'text/plain; charset=utf-8' },
+  404: { status: 404, body: 'not found (test fault)', type: 'text/plain; charset=utf-8' },
   invalid: { status: 200, body: '{"not json', type: 'application/json' },
   shape: { status: 200, body: '{"unexpected": true}', type: 'application/json' },
 };
@@ -195,7 +211,7 @@ async function handle(req, res) {
   }
 
   const isApi = pathname.startsWith('/api/');
-  if (opts.testControls && isApi && state.fault !== 'none') {
+  if (opts.testControls && isApi && state.fault !== 'none' && pathname.includes(state.match)) {
     if (state.fault === 'hang') {
       // Never answer: the client must time out. Keep the socket until it goes.
       hung.add(res);

@@ -47,8 +47,8 @@ pub mod pattern;
 pub mod presentation;
 pub mod program;
 pub mod province;
-// The partner search is being rewritten for issue 11; it documents its
-// public items there, and this allowance goes with that rewrite.
+// The partner search (rewritten for issue 11) still has public items
+// without docs (53); until they are written it is exempt from missing_docs.
 #[allow(missing_docs)]
 pub mod search;
 pub mod simulate;
