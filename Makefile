@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse
+.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse
 
 setup:
 	scripts/setup.sh
@@ -23,7 +23,15 @@ build: setup
 run: build
 	node scripts/serve.mjs --dir dist --port $(PORT)
 
-test: setup test-native test-wasm build size test-e2e
+test: setup lint test-native test-wasm build size test-e2e
+
+# Formatting and clippy with warnings as errors, for every crate: the core
+# and the data tool natively, the app and the search benchmark's wasm crate
+# for wasm32 (with the erase_components cfg of .cargo/config.toml).
+lint:
+	cargo fmt --all --check
+	cargo clippy --offline -p kemitraan-core -p kemitraan-datatool --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown -p kemitraan -p kemitraan-bench-search --all-targets -- -D warnings
 
 test-native:
 	cargo test --offline -p kemitraan-core -p kemitraan-datatool

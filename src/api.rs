@@ -8,6 +8,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, ApiError, Config};
@@ -161,4 +162,11 @@ pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
         return Err(ApiError::Status(404));
     }
     get(&paths::agreement(&id)).await
+}
+
+/// `summary.json` and `events.json`, fetched together: one loading line for
+/// the figures, the event and the charts.
+pub async fn overview() -> Result<(Arc<Summary>, Arc<Events>), kemitraan_core::client::ApiError> {
+    let (summary, events) = futures::future::join(summary(), events()).await;
+    Ok((Arc::new(summary?), Arc::new(events?)))
 }

@@ -8,6 +8,7 @@ pub mod components;
 pub mod i18n;
 mod pages;
 mod search;
+pub mod state;
 
 pub use app::App;
 

@@ -26,7 +26,7 @@ use kemitraan_core::presentation::{
     apply, counter, key_action, parse_slide, slide_path, Action, Slide,
 };
 use kemitraan_core::simulate::{project, summary as sim_summary};
-use kemitraan_core::simulate_io::{to_query, SimInput};
+use kemitraan_core::simulate_io::{simulator_href, SimInput};
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,15 +35,15 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api;
-use crate::app::PageTitle;
 use crate::components::bar_chart::{BarChart, BarRow, BarSpec};
-use crate::components::breakdown::{bar_spec, count_text, growth_text};
+use crate::components::breakdown::{bar_spec, counted_text, growth_text};
 use crate::components::chart::Chart;
-use crate::components::layout::use_meta;
+use crate::components::figures::{EventFigures, Figures};
 use crate::components::loaded::loaded;
+use crate::components::page_title::PageTitle;
+use crate::components::sim_chart::{chart_spec, Outcome};
 use crate::i18n::{pick, txt, use_lang};
-use crate::pages::home::{overview, EventFigures, Figures};
-use crate::pages::simulator::{chart_spec, Outcome};
+use crate::state::use_meta;
 
 thread_local! {
     static DECK: RefCell<Option<Deck>> = const { RefCell::new(None) };
@@ -63,7 +63,7 @@ async fn deck() -> Result<Deck, ApiError> {
         return Ok(d);
     }
     let (overview, agreements) =
-        futures::future::join(overview(), api::all_agreements(|_, _| {})).await;
+        futures::future::join(api::overview(), api::all_agreements(|_, _| {})).await;
     let (summary, events) = overview?;
     let d = Deck {
         summary,
@@ -419,8 +419,8 @@ fn PairHistory(agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
             let l = lang.get();
             let sum = total.map(|t| format_words(t, l)).unwrap_or_default();
             match l {
-                Lang::Id => format!("Persen: pertumbuhan nilai dari perjanjian sebelumnya. Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
-                Lang::En => format!("Percentages: growth in value on the agreement before. The partnership with the largest committed value in the dataset: {} worth {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::Id => format!("Persen: pertumbuhan nilai dari perjanjian sebelumnya. Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::En => format!("Percentages: growth in value on the agreement before. The partnership with the largest committed value in the dataset: {} worth {sum}.", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
             }
         }}</p>
     }
@@ -441,7 +441,7 @@ fn PresidentSlide() -> impl IntoView {
     };
     let outcomes = vec![outcome];
     let spec = Signal::derive(move || chart_spec(&outcomes, lang.get()));
-    let href = format!("/simulasi?{}", to_query(&[input]));
+    let href = simulator_href(&[input]);
     view! {
         <blockquote class="slide-quote" lang="id">
             "“… tahun ini mungkin Rp1M tahun depan bisa Rp5M, tahun depan Rp10M itu yang kita inginkan …”"

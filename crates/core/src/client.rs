@@ -76,7 +76,10 @@ pub enum ApiError {
     /// The body was JSON but not the shape of the contract.
     Shape(String),
     /// No complete answer within the configured time.
-    Timeout { ms: u32 },
+    Timeout {
+        /// The configured time, in milliseconds.
+        ms: u32,
+    },
 }
 
 impl ApiError {

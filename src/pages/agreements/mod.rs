@@ -7,18 +7,21 @@ mod list;
 use std::sync::Arc;
 
 use kemitraan_core::agreement_query::{to_csv, totals, AgreementQuery};
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::model::AgreementSummary;
-use kemitraan_core::money::{format_number, format_percent_bp};
+use kemitraan_core::money::format_percent_bp;
 use kemitraan_core::url::with_query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api;
-use crate::app::PageTitle;
 use crate::clock::today;
+use crate::components::download::{download_text, DownloadButton, DownloadReport};
 use crate::components::loaded::loaded;
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
+use crate::components::pager::Pager;
 use crate::i18n::{pick, txt, use_lang};
 
 pub use filters::Filters;
@@ -126,49 +129,41 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
             );
         })
     };
-    let set_page = {
-        let navigate = navigate.clone();
-        move |p: usize| {
-            let mut pairs = query.get_untracked().to_pairs();
-            if p > 1 {
-                pairs.push(("hal", p.to_string()));
-            }
-            navigate(
-                &with_query("/perjanjian", &pairs),
-                NavigateOptions {
-                    scroll: true,
-                    ..Default::default()
-                },
-            );
+    // The address of a page of this list (links, not buttons: see Pager).
+    let page_href = move |p: u32| {
+        let mut pairs = query.with_untracked(AgreementQuery::to_pairs);
+        if p > 1 {
+            pairs.push(("hal", p.to_string()));
         }
+        with_query("/perjanjian", &pairs)
     };
 
     let export_csv = {
         let resolve = resolve.clone();
-        move |_| {
+        move |report: DownloadReport| {
             let list = rows.with_untracked(|ids| resolve(ids));
             let doc = to_csv(
                 &list.iter().collect::<Vec<_>>(),
                 lang.get_untracked(),
                 today,
             );
-            let _ = crate::components::download::download_text(
+            report.report(download_text(
                 &doc,
                 "text/csv;charset=utf-8",
                 "perjanjian-kemitraan.csv",
-            );
+            ));
         }
     };
     let export_ocds = {
         let resolve = resolve.clone();
-        move |_| {
+        move |report: DownloadReport| {
             let list = rows.with_untracked(|ids| resolve(ids));
             let doc = kemitraan_core::ocds::summaries_package(&list, today);
-            let _ = crate::components::download::download_text(
+            report.report(download_text(
                 &doc,
                 "application/json",
                 "perjanjian-kemitraan-ocds.json",
-            );
+            ));
         }
     };
 
@@ -190,12 +185,7 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
 
     let count_text = move || {
         let t = shown_totals.get();
-        let n = format_number(i64::try_from(t.count).unwrap_or(i64::MAX), lang.get());
-        pick(
-            lang.get(),
-            format!("{n} perjanjian"),
-            format!("{n} agreements"),
-        )
+        count_text(Noun::Agreement, t.count, lang.get())
     };
     let page_rows = {
         let resolve = resolve.clone();
@@ -235,12 +225,8 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
                         <SortSelect query set_query/>
                     </label>
                     <div class="exports">
-                        <button type="button" class="button secondary" on:click=export_csv>
-                            {txt("Unduh CSV", "Download CSV")}
-                        </button>
-                        <button type="button" class="button secondary" on:click=export_ocds>
-                            {txt("Unduh JSON (OCDS)", "Download JSON (OCDS)")}
-                        </button>
+                        <DownloadButton label=("Unduh CSV", "Download CSV") make=export_csv/>
+                        <DownloadButton label=("Unduh JSON (OCDS)", "Download JSON (OCDS)") make=export_ocds/>
                     </div>
                 </div>
                 {move || {
@@ -258,7 +244,11 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
                         view! { <AgreementList items=list today/> }.into_any()
                     }
                 }}
-                <Pager page pages set_page/>
+                {move || {
+                    let pages = u32::try_from(pages.get()).unwrap_or(u32::MAX);
+                    let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
+                    view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
+                }}
             </section>
         </div>
     }
@@ -283,30 +273,5 @@ fn SortSelect(
                 </option>
             }).collect_view()}
         </select>
-    }
-}
-
-#[component]
-fn Pager(
-    page: Memo<usize>,
-    pages: Memo<usize>,
-    set_page: impl Fn(usize) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = use_lang();
-    let prev = {
-        let set_page = set_page.clone();
-        move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
-    };
-    let next = move |_| set_page((page.get_untracked() + 1).min(pages.get_untracked()));
-    view! {
-        <nav class="pager" aria-label=move || pick(lang.get(), "Halaman daftar", "List pages")>
-            <button type="button" class="button secondary" on:click=prev disabled=move || page.get() <= 1>
-                {txt("← Sebelumnya", "← Previous")}
-            </button>
-            <span>{move || format!("{} {} {} {}", pick(lang.get(), "Halaman", "Page"), page.get().min(pages.get()), pick(lang.get(), "dari", "of"), pages.get())}</span>
-            <button type="button" class="button secondary" on:click=next disabled=move || page.get() >= pages.get()>
-                {txt("Berikutnya →", "Next →")}
-            </button>
-        </nav>
     }
 }

@@ -58,7 +58,14 @@ impl fmt::Display for GenerateError {
     }
 }
 
-impl std::error::Error for GenerateError {}
+impl std::error::Error for GenerateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GenerateError::Write(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<WriteError> for GenerateError {
     fn from(e: WriteError) -> Self {

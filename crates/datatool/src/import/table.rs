@@ -40,9 +40,9 @@ pub fn read(
         .has_headers(false)
         .flexible(true)
         .from_path(path)
-        .map_err(|e| ImportError::Read {
+        .map_err(|source| ImportError::Csv {
             path: path.to_owned(),
-            message: e.to_string(),
+            source,
         })?;
     let mut errors = Vec::new();
     let err = |line: u64, column: &str, reason: String| RowError {
@@ -61,10 +61,10 @@ pub fn read(
                 errors,
             });
         }
-        Some(Err(e)) => {
-            return Err(ImportError::Read {
+        Some(Err(source)) => {
+            return Err(ImportError::Csv {
                 path: path.to_owned(),
-                message: e.to_string(),
+                source,
             })
         }
         Some(Ok(h)) => h,
