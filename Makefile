@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search fuzz
 
 setup:
 	scripts/setup.sh
@@ -46,3 +46,11 @@ bench-search:
 	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
 	bench/search/build.sh
 	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist
+
+# The property tests (tests/prop_*.rs) with many more cases than the short
+# pass `make test` runs; a failure prints the smallest input it found: add it
+# to crates/core/tests/corpus/strings.txt.
+FUZZ_CASES ?= 20000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --offline --release -p kemitraan-core --test prop_money --test prop_url_state
+	PROPTEST_CASES=$$(( $(FUZZ_CASES) / 20 )) cargo test --offline --release -p kemitraan-datatool --test prop_import
