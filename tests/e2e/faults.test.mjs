@@ -28,7 +28,8 @@ const SHORT = { api_base: '/api/v1/', timeout_ms: 1000 };
 const FAULTS = [
   { key: '404-list', name: 'HTTP 404 on a list file', mode: '404', path: '/page-', expect: { id: '404', en: '404' }, listsOnly: true },
   { key: '500', name: 'HTTP 500', mode: '500', expect: { id: '500', en: '500' } },
-  { key: '503', name: 'HTTP 503 with Retry-After', mode: '503', retry_after: 2, expect: { id: '503', en: '503' } },
+  // The server said when to come back: the message passes it on.
+  { key: '503', name: 'HTTP 503 with Retry-After', mode: '503', retry_after: 2, expect: { id: 'Coba lagi dalam 2 detik', en: 'Try again in 2 seconds' } },
   { key: 'invalid', name: 'invalid JSON', mode: 'invalid', expect: { id: 'JSON', en: 'JSON' } },
   { key: 'shape', name: 'JSON of the wrong shape', mode: 'shape', expect: { id: 'format', en: 'format' } },
   { key: 'truncated', name: 'truncated body', mode: 'truncated', expect: { id: null, en: null } },
