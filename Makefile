@@ -50,7 +50,7 @@ bench-search:
 # The property tests (tests/prop_*.rs) with many more cases than the short
 # pass `make test` runs; a failure prints the smallest input it found: add it
 # to crates/core/tests/corpus/strings.txt.
-FUZZ_CASES ?= 20000
+FUZZ_CASES ?= 10000
 fuzz:
-	PROPTEST_CASES=$(FUZZ_CASES) cargo test --offline --release -p kemitraan-core --test prop_money --test prop_url_state
-	PROPTEST_CASES=$$(( $(FUZZ_CASES) / 20 )) cargo test --offline --release -p kemitraan-datatool --test prop_import
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --offline -p kemitraan-core --test prop_money --test prop_url_state
+	PROPTEST_CASES=$$(( $(FUZZ_CASES) / 20 )) cargo test --offline -p kemitraan-datatool --test prop_import
