@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search fuzz
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-lighthouse fuzz
 
 setup:
 	scripts/setup.sh
@@ -46,6 +46,13 @@ bench-search:
 	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
 	bench/search/build.sh
 	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist
+
+# Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
+# (slow 4G, 4x CPU) and desktop, performance / accessibility / best
+# practices per route, median of RUNS (needs: make build).
+RUNS ?= 3
+bench-lighthouse:
+	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
 
 # The property tests (tests/prop_*.rs) with many more cases than the short
 # pass `make test` runs; a failure prints the smallest input it found: add it

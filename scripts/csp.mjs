@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes the Content Security Policy into a built dist/index.html.
+// Writes the Content Security Policy into the pages of a build: index.html
+// and the copies scripts/prerender.mjs makes of it (app.html, ROUTE/index.html).
 //
 //   node scripts/csp.mjs dist            write or update the <meta> tag
 //   node scripts/csp.mjs dist --print    print the policy (for a header)
@@ -31,26 +32,27 @@ if (!dir) {
   console.error('usage: node scripts/csp.mjs DIST_DIR [--print] | --staging (as a trunk hook)');
   process.exit(2);
 }
-const file = path.join(dir, 'index.html');
-let html;
-try {
-  html = fs.readFileSync(file, 'utf8');
-} catch (e) {
-  console.error(`csp: cannot read ${file}: ${e.message}`);
-  process.exit(1);
+// The pages: index.html, and the copies scripts/prerender.mjs writes
+// (app.html, ROUTE/index.html). Not api/ or docs/, which are data.
+function pages() {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isFile() && e.name.endsWith('.html')) out.push(path.join(dir, e.name));
+    if (e.isDirectory() && !['api', 'docs'].includes(e.name)) {
+      const idx = path.join(dir, e.name, 'index.html');
+      if (fs.existsSync(idx)) out.push(idx);
+    }
+  }
+  return out;
 }
 
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-// Inline elements: <script> without src, <style>. index.html is trunk's own
+// Inline elements: <script> without src, <style>. The pages are trunk's own
 // output, whose tags are simple; a regex is enough and keeps this dependency-free.
-const inline = (tag) =>
+const inline = (html, tag) =>
   [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))]
     .filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs))
     .map(([, , body]) => hash(body));
-if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) {
-  console.error('csp: index.html has an inline event handler (on...=), which the policy would block');
-  process.exit(1);
-}
 
 function apiOrigin() {
   try {
@@ -62,40 +64,62 @@ function apiOrigin() {
   }
 }
 
-const scripts = [...new Set(inline('script'))];
-const styles = [...new Set(inline('style'))];
-const connect = ["'self'", apiOrigin()].filter(Boolean);
-const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
-  `style-src 'self' ${styles.join(' ')}`.trim(),
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src ${connect.join(' ')}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-if (args.includes('--print')) {
-  console.log(policy);
-  process.exit(0);
-}
-
-const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-const existing = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
-if (existing.test(html)) {
-  html = html.replace(existing, meta);
-} else {
-  // Early in <head> (after the charset, which must come first): the policy
-  // applies only to what comes after it.
-  const head = /<meta charset[^>]*>/i.exec(html) || /<head\b[^>]*>/i.exec(html);
-  if (!head) {
-    console.error(`csp: ${file} has no <head>`);
+function policyFor(file, html) {
+  if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) {
+    console.error(`csp: ${file} has an inline event handler (on...=), which the policy would block`);
     process.exit(1);
   }
-  const at = head.index + head[0].length;
-  html = `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+  if (/<[a-z][^>]*\sstyle\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) {
+    console.error(`csp: ${file} has a style="" attribute, which style-src 'self' blocks; use a class`);
+    process.exit(1);
+  }
+  const scripts = [...new Set(inline(html, 'script'))];
+  const styles = [...new Set(inline(html, 'style'))];
+  const connect = ["'self'", apiOrigin()].filter(Boolean);
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
+    `style-src 'self' ${styles.join(' ')}`.trim(),
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  return { policy, scripts: scripts.length, styles: styles.length };
 }
-fs.writeFileSync(file, html);
-console.log(`csp: ${file}: ${scripts.length} inline script(s), ${styles.length} inline style(s) allowed by hash`);
+
+function write(file) {
+  let html = fs.readFileSync(file, 'utf8');
+  const { policy, scripts, styles } = policyFor(file, html);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  const existing = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+  if (existing.test(html)) {
+    html = html.replace(existing, meta);
+  } else {
+    // Early in <head> (after the charset, which must come first): the policy
+    // applies only to what comes after it.
+    const head = /<meta charset[^>]*>/i.exec(html) || /<head\b[^>]*>/i.exec(html);
+    if (!head) {
+      console.error(`csp: ${file} has no <head>`);
+      process.exit(1);
+    }
+    const at = head.index + head[0].length;
+    html = `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
+  }
+  fs.writeFileSync(file, html);
+  return `${path.relative(dir, file)} (${scripts} inline script(s), ${styles} inline style(s))`;
+}
+
+const index = path.join(dir, 'index.html');
+if (!fs.existsSync(index)) {
+  console.error(`csp: ${index} not found`);
+  process.exit(1);
+}
+if (args.includes('--print')) {
+  console.log(policyFor(index, fs.readFileSync(index, 'utf8')).policy);
+  process.exit(0);
+}
+const done = pages().map(write);
+console.log(`csp: policy written into ${done.join(', ')}`);

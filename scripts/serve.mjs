@@ -4,7 +4,7 @@
 //   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls]
 //
 // Why our own server: `python3 -m http.server` has no SPA fallback (deep links
-// like /mitra/P0001 break on reload) and no gzip, and the browser tests need to
+// like /mitra/P0001 break on reload) and no compression, and the browser tests need to
 // make the static API misbehave on demand (--test-controls, see below).
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 
 const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
 
 function parseArgs(argv) {
   const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false };
@@ -116,14 +117,36 @@ async function fileAt(urlPath) {
   return null;
 }
 
-// Sends a complete response; gzips when the client accepts it and `ext` is
-// not an already-compressed format.
-async function send(req, res, status, body, type, headers = {}, ext = '') {
+// Picks the encoding the client accepts: brotli (about a fifth smaller than
+// gzip for the wasm), then gzip, else none.
+function pickEncoding(req) {
+  const accept = req.headers['accept-encoding'] || '';
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+// Per-request compression at a fast setting (brotli's best takes about a
+// second per megabyte); the hashed assets come precompressed at the best
+// setting (scripts/precompress.mjs).
+function compress(data, encoding) {
+  return encoding === 'br'
+    ? brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } })
+    : gzip(data);
+}
+
+// Sends a complete response; compresses (brotli or gzip) when the client
+// accepts it and `ext` is not an already-compressed format. `encoded` sends
+// a body that is already compressed in that encoding (a precompressed file).
+async function send(req, res, status, body, type, headers = {}, ext = '', encoded = null) {
   let data = typeof body === 'string' ? Buffer.from(body) : body;
   const out = { 'Content-Type': type, ...SECURITY, Vary: 'Accept-Encoding', ...headers };
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && data.length > 0 && !NO_GZIP.has(ext)) {
-    data = await gzip(data);
-    out['Content-Encoding'] = 'gzip';
+  const encoding = encoded ?? pickEncoding(req);
+  if (encoded) {
+    out['Content-Encoding'] = encoded;
+  } else if (encoding && data.length > 0 && !NO_GZIP.has(ext)) {
+    data = await compress(data, encoding);
+    out['Content-Encoding'] = encoding;
   }
   out['Content-Length'] = data.length;
   res.writeHead(status, out);
@@ -262,18 +285,26 @@ async function handle(req, res) {
   const hasExt = path.posix.extname(pathname) !== '';
   // SPA fallback: extension-less paths are app routes. Not under /api/, where
   // an HTML page answering a data request would only hide a missing file.
-  if (!file && !hasExt && !isApi) file = await fileAt('/index.html');
+  // app.html is the shell without a page heading (scripts/prerender.mjs);
+  // a build without it falls back to index.html.
+  if (!file && !hasExt && !isApi) file = (await fileAt('/app.html')) ?? (await fileAt('/index.html'));
   if (!file) return send(req, res, 404, `not found: ${pathname}`, 'text/plain; charset=utf-8');
 
   const ext = path.extname(file).toLowerCase();
   const base = path.basename(file);
   // index.html names the hashed assets, so it must be revalidated every time;
   // trunk's hashed file names (name-<16 hex>.ext) never change content.
-  const cache = base === 'index.html' || !/-[0-9a-f]{16}(_bg)?\.\w+$/.test(base)
+  const cache = base.endsWith('.html') || !/-[0-9a-f]{16}(_bg)?\.\w+$/.test(base)
     ? 'no-cache'
     : 'public, max-age=31536000, immutable';
+  const type = TYPES[ext] || 'application/octet-stream';
+  // A precompressed copy beside the file (scripts/precompress.mjs), sent as
+  // nginx's brotli_static / gzip_static would.
+  const encoding = pickEncoding(req);
+  const pre = encoding && (await fs.readFile(`${file}.${encoding === 'br' ? 'br' : 'gz'}`).catch(() => null));
+  if (pre) return send(req, res, 200, pre, type, { 'Cache-Control': cache }, ext, encoding);
   const body = await fs.readFile(file);
-  return send(req, res, 200, body, TYPES[ext] || 'application/octet-stream', { 'Cache-Control': cache }, ext);
+  return send(req, res, 200, body, type, { 'Cache-Control': cache }, ext);
 }
 
 const server = http.createServer((req, res) => {

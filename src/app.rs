@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::components::layout::{Footer, Header, MetaResource, SyntheticNotice};
+use crate::components::layout::{DatasetBand, Footer, Header, MetaResource};
 use crate::i18n::{provide_lang, use_lang};
 use crate::pages;
 
@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
         <Title formatter/>
         <Router>
             <Header/>
-            <SyntheticNotice/>
+            <DatasetBand/>
             <main id="main" tabindex="-1">
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/") view=pages::home::Home/>

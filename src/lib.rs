@@ -11,3 +11,13 @@ pub mod panic;
 mod search;
 
 pub use app::App;
+
+/// Removes the static first paint of index.html (`#boot`, written by
+/// scripts/prerender.mjs) once the app is mounted. Called in the same task as
+/// the mount, so no frame shows both; the app's frame takes the shell's
+/// place, and new nodes count as no layout shift.
+pub fn remove_boot_shell() {
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}

@@ -53,29 +53,42 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// A band under the header while the dataset is synthetic, so no invented
-/// company is ever taken for a real one.
+/// The band under the header: while the dataset is synthetic it says so, so
+/// no invented company is ever taken for a real one; for real data it names
+/// the dataset. It keeps its height from the first paint (index.html draws
+/// it too) to the loaded state, so nothing below it moves when `meta.json`
+/// arrives.
 #[component]
-pub fn SyntheticNotice() -> impl IntoView {
+pub fn DatasetBand() -> impl IntoView {
     let meta = use_meta();
-    move || {
-        let synthetic = meta
-            .and_then(|m| m.get())
-            .and_then(|r| r.ok())
-            .is_some_and(|m| m.synthetic);
-        synthetic.then(|| {
+    let lang = use_lang();
+    let body = move || {
+        match meta.and_then(|m| m.get()) {
+        None => view! { <span class="band-loading">{txt("Memuat keterangan data…", "Loading dataset information…")}</span> }
+            .into_any(),
+        Some(Err(_)) => view! { <span>{txt("Keterangan dataset tidak tersedia.", "Dataset information unavailable.")}</span> }
+            .into_any(),
+        Some(Ok(m)) if m.synthetic => view! {
+            <span class="synthetic-notice">
+                <strong>{txt("Data contoh sintetis", "Synthetic sample data")}</strong>
+                ": "
+                {txt("nama dan angka rekaan, bukan data nyata.", "names and figures are invented, not real.")}
+            </span>
+        }
+        .into_any(),
+        Some(Ok(m)) => {
+            let as_of = m.as_of;
             view! {
-                <p class="synthetic-notice">
-                    <strong>{txt("Data contoh sintetis", "Synthetic sample data")}</strong>
-                    " — "
-                    {txt(
-                        "nama perusahaan, UMKM dan angka di sini rekaan, bukan data nyata.",
-                        "the companies, UMKM and figures here are invented, not real.",
-                    )}
-                </p>
+                <span>
+                    {m.name.clone()}" · "{move || pick(lang.get(), "per ", "as of ")}
+                    <time datetime=as_of.to_string()>{move || format_date(as_of, lang.get())}</time>
+                </span>
             }
-        })
+            .into_any()
+        }
     }
+    };
+    view! { <p class="dataset-band">{body}</p> }
 }
 
 #[component]

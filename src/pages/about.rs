@@ -9,25 +9,56 @@ use leptos::prelude::*;
 
 use crate::app::PageTitle;
 use crate::components::layout::use_meta;
-use crate::components::loaded::loaded;
+use crate::components::loaded::{ErrorBox, Loading};
 use crate::i18n::{pick, txt, use_lang};
 
 /// The contract, copied beside the app by trunk (`copy-dir docs`).
 const CONTRACT: &str = "docs/api.md";
 const SCHEMA_EXAMPLE: &str = "docs/schema/summary.schema.json";
 
+/// While `meta.json` loads the page shows only its heading and a loading
+/// line, then everything at once: a dataset table arriving above the other
+/// sections would push them down under the reader's eyes. When it fails, the
+/// error with Retry takes the table's place and the help below still shows
+/// (it says how to point the app at a working backend).
 #[component]
 pub fn About() -> impl IntoView {
-    let content = use_meta().map(|meta| loaded(meta, |m| view! { <MetaTable meta=m/> }, None));
-    let lang = use_lang();
+    let meta = use_meta();
+    let body = move || {
+        let dataset = match meta.map(|m| (m, m.get())) {
+            Some((_, None)) => return view! { <Loading/> }.into_any(),
+            Some((_, Some(Ok(m)))) => view! { <MetaTable meta=m/> }.into_any(),
+            Some((resource, Some(Err(error)))) => {
+                view! { <ErrorBox error on_retry=move |_| resource.refetch()/> }.into_any()
+            }
+            None => view! { <p>{txt("Keterangan dataset tidak tersedia.", "Dataset information unavailable.")}</p> }
+                .into_any(),
+        };
+        view! {
+            <section aria-labelledby="dataset-h">
+                <h2 id="dataset-h">{txt("Dataset", "Dataset")}</h2>
+                {dataset}
+            </section>
+            <Contract/>
+            <Backend/>
+        }
+        .into_any()
+    };
     view! {
         <PageTitle id="Tentang Data" en="About the Data"/>
         <h1>{txt("Tentang Data", "About the Data")}</h1>
-        <section aria-labelledby="dataset-h">
-            <h2 id="dataset-h">{txt("Dataset", "Dataset")}</h2>
-            {content}
-        </section>
+        <p class="lead">{txt(
+            "Dari mana data di aplikasi ini berasal dan seberapa baru, kontrak JSON yang diikutinya, dan cara mengarahkan aplikasi ke sumber data lain tanpa membangunnya ulang.",
+            "Where the data in this app comes from and how recent it is, the JSON contract it follows, and how to point the app at another data source without rebuilding it.",
+        )}</p>
+        {body}
+    }
+}
 
+/// The JSON contract in short, with links to the whole of it.
+#[component]
+fn Contract() -> impl IntoView {
+    view! {
         <section aria-labelledby="contract-h">
             <h2 id="contract-h">{txt("Kontrak JSON", "The JSON contract")}</h2>
             <p>{txt(
@@ -51,7 +82,14 @@ pub fn About() -> impl IntoView {
                 <a href=SCHEMA_EXAMPLE rel="external">{txt("JSON Schema, misalnya summary.schema.json (semua di docs/schema/)", "JSON Schema, e.g. summary.schema.json (all in docs/schema/)")}</a>
             </p>
         </section>
+    }
+}
 
+/// How to point the app at another backend.
+#[component]
+fn Backend() -> impl IntoView {
+    let lang = use_lang();
+    view! {
         <section aria-labelledby="backend-h">
             <h2 id="backend-h">{txt("Memakai sumber data lain", "Pointing the app at another backend")}</h2>
             <ol class="steps">

@@ -56,12 +56,14 @@ pub fn Home() -> impl IntoView {
                 <span aria-hidden="true">"▶"</span>{txt("Mode presentasi", "Presentation mode")}
             </A>
         </div>
-        {loaded(data, |(summary, events)| view! { <Dashboard summary events/> }, None)}
+        // The ways in come before the dashboard: they are there at once, and
+        // the dashboard, which grows as its data arrives, pushes nothing.
         <nav class="cards" aria-label=move || pick(lang.get(), "Mulai", "Start")>
             <A href="/mitra" attr:class="card-link">{txt("Cari mitra →", "Find a partner →")}</A>
             <A href="/perjanjian" attr:class="card-link">{txt("Lihat perjanjian →", "Browse agreements →")}</A>
             <A href="/simulasi" attr:class="card-link">{txt("Simulasikan pertumbuhan →", "Simulate growth →")}</A>
         </nav>
+        {loaded(data, |(summary, events)| view! { <Dashboard summary events/> }, None)}
     }
 }
 

@@ -166,6 +166,10 @@ pub fn Partners() -> impl IntoView {
     view! {
         <PageTitle id="Cari Mitra" en="Find Partners"/>
         <h1>{txt("Cari Mitra", "Find Partners")}</h1>
+        <p class="lead">{txt(
+            "Cari perusahaan PMA/PMDN dan UMKM menurut nama atau NIB, lalu saring menurut jenis, kelas usaha, provinsi, sektor dan pola kemitraan. Setiap mitra punya halaman dengan semua perjanjiannya.",
+            "Find PMA/PMDN companies and UMKM by name or NIB, then filter by kind, size class, province, sector and partnership pattern. Every partner has a page with all its agreements.",
+        )}</p>
         <form class="search-box" role="search" on:submit=|e| e.prevent_default()>
             <label for="cari">{txt("Nama mitra atau NIB", "Partner name or NIB")}</label>
             <input

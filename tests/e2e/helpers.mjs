@@ -145,10 +145,13 @@ export function useApp() {
   return app;
 }
 
-/** Navigate and wait until the app has mounted (a visible `main h1`). */
+/**
+ * Navigate and wait until the app has mounted (a visible `h1` in the app's
+ * `main#main`; the static first paint's is `main#boot-main`).
+ */
 export async function gotoAndWait(page, p) {
   await page.goto(p);
-  await page.locator('main h1').first().waitFor({ state: 'visible' });
+  await page.locator('main#main h1').first().waitFor({ state: 'visible' });
 }
 
 /** Wait for data requests to finish (best effort: a hung request never does). */
