@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-lighthouse fuzz
+.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse fuzz
 
 setup:
 	scripts/setup.sh
@@ -46,6 +46,14 @@ bench-search:
 	cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale 100000 --quiet --out /tmp/kemitraan-scale100k
 	bench/search/build.sh
 	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist
+
+# Partner search over the sharded index on slow 4G (CDP throttling): bytes
+# and time to the first result, bytes per keystroke, memory. SCALE=1000000
+# for a million partners (11 GB of disk, ~8 minutes to generate).
+SCALE ?= 100000
+bench-scale:
+	test -f /tmp/kemitraan-scale$(SCALE)/search/root.txt || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
+	node bench/scale/run.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
 
 # Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
 # (slow 4G, 4x CPU) and desktop, performance / accessibility / best

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Static server for dist/ (no dependencies, Node 20).
 //
-//   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls]
+//   node scripts/serve.mjs --dir dist --port 8080 [--host 127.0.0.1] [--test-controls] [--data DIR]
+//
+// --data DIR serves /api/v1/ from DIR instead of dist/api/v1 (a generated
+// dataset, for tests and benchmarks at scale).
 //
 // Why our own server: `python3 -m http.server` has no SPA fallback (deep links
 // like /mitra/P0001 break on reload) and no compression, and the browser tests need to
@@ -16,15 +19,16 @@ const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
 function parseArgs(argv) {
-  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false };
+  const opts = { dir: 'dist', port: 8080, host: '127.0.0.1', testControls: false, data: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dir') opts.dir = argv[++i];
     else if (a === '--port') opts.port = Number(argv[++i]);
     else if (a === '--host') opts.host = argv[++i];
     else if (a === '--test-controls') opts.testControls = true;
+    else if (a === '--data') opts.data = argv[++i];
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls]');
+      console.log('usage: node scripts/serve.mjs --dir DIR --port PORT [--host 127.0.0.1] [--test-controls] [--data DIR]');
       process.exit(0);
     } else {
       console.error(`serve: unknown argument ${a}`);
@@ -69,6 +73,7 @@ const FAULT_MODES = new Set(['none', '500', 'invalid', 'hang', 'shape', '404', '
 
 const opts = parseArgs(process.argv.slice(2));
 const root = path.resolve(opts.dir);
+const dataRoot = opts.data ? path.resolve(opts.data) : null;
 try {
   if (!(await fs.stat(root)).isDirectory()) throw new Error('not a directory');
 } catch (e) {
@@ -101,9 +106,16 @@ const FAULT_DEFAULTS = { fault: 'none', faultPath: null, faultCount: null, delay
 const hung = new Set();
 
 async function fileAt(urlPath) {
-  // Map a URL path to a file inside root; refuse anything that escapes it.
-  const full = path.join(root, urlPath);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
+  // Map a URL path to a file inside root (or the --data dir for /api/v1/);
+  // refuse anything that escapes it.
+  let base = root;
+  let rel = urlPath;
+  if (dataRoot && urlPath.startsWith('/api/v1/')) {
+    base = dataRoot;
+    rel = urlPath.slice('/api/v1'.length);
+  }
+  const full = path.join(base, rel);
+  if (full !== base && !full.startsWith(base + path.sep)) return null;
   try {
     const st = await fs.stat(full);
     if (st.isFile()) return full;
@@ -186,7 +198,8 @@ async function testControl(req, res, url) {
     if ([count, delay, retryAfter].some(Number.isNaN)) return json(400, { error: 'count, delay, retry_after must be small non-negative integers' });
     Object.assign(state, FAULT_DEFAULTS, {
       fault: mode,
-      faultPath: url.searchParams.get('path') || null,
+      // `path`, or `match` as the search tests call it.
+      faultPath: url.searchParams.get('path') || url.searchParams.get('match') || null,
       faultCount: count ?? null,
       ...(delay !== undefined && { delayMs: delay }),
       ...(retryAfter !== undefined && { retryAfter }),

@@ -12,8 +12,7 @@ use std::rc::Rc;
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, status_error, ApiError, Config};
 use kemitraan_core::model::{
-    paths, AgreementDetail, AgreementSummary, DatasetMeta, Events, Page, PartnerDetail,
-    PartnerSummary, Summary,
+    paths, AgreementDetail, AgreementSummary, DatasetMeta, Events, Page, PartnerDetail, Summary,
 };
 use serde::de::DeserializeOwned;
 
@@ -90,6 +89,12 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
 
 /// Fetches and decodes one resource of the contract.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    decode(&get_text(path).await?)
+}
+
+/// Fetches one resource of the contract as text (the search index files
+/// are not JSON).
+pub async fn get_text(path: &str) -> Result<String, ApiError> {
     let cfg = config().await;
     let url = resolve(&cfg.url(path));
     let text = fetch_text(&url, cfg.timeout_ms).await.inspect_err(|e| {
@@ -100,7 +105,7 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
             CONFIG.with(|c| *c.borrow_mut() = None);
         }
     })?;
-    decode(&text)
+    Ok(text)
 }
 
 pub async fn meta() -> Result<DatasetMeta, ApiError> {
@@ -113,10 +118,6 @@ pub async fn summary() -> Result<Summary, ApiError> {
 
 pub async fn events() -> Result<Events, ApiError> {
     get(paths::EVENTS).await
-}
-
-pub async fn partner_page(page: u32) -> Result<Page<PartnerSummary>, ApiError> {
-    get(&paths::partner_page(page)).await
 }
 
 pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {

@@ -1,76 +1,252 @@
-//! The partner search index of this visit: loaded once, kept in a context.
+//! The partner search of this visit: the prebuilt index's root, the shards
+//! fetched so far, and the answer to a query.
 //!
-//! The first visit to /mitra fetches every `partners/page-{n}.json` (the
-//! number is in `meta.json`), six at a time, adding each page to an
-//! [`IndexBuilder`] as it arrives, then builds the index once. The store is
-//! provided by `App`, above the routes, so leaving /mitra and coming back
-//! does not fetch or build again. A failed page stops the load and shows an
-//! error whose Retry starts over.
+//! The first visit to /mitra fetches `search/root.txt` (the term dictionary
+//! and the empty query's totals, docs/api.md "Search index"). Each query is
+//! planned over the root ([`Root::plan`]): the few shard files that hold
+//! every partner it can match. Missing ones are fetched (each once per
+//! visit; a keystroke whose shards are here fetches nothing), an
+//! [`Index`] is built from their rows with the same engine as before, and
+//! the query runs on it: the answer is the one the index over every partner
+//! would give (the core's `shard` tests check this). The store is provided
+//! by `App`, above the routes, so coming back to /mitra fetches nothing
+//! again. A failed or damaged file shows an error whose Retry fetches it
+//! again.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use kemitraan_core::client::ApiError;
-use kemitraan_core::search::{Index, IndexBuilder};
+use kemitraan_core::search::shard::{index_of, parse_shard, Plan, Root, ShardKey, ROOT_PATH};
+use kemitraan_core::search::{Index, Query, Results, Row};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
 
-/// Pages fetched at once: the browser's connection limit per host.
-const PARALLEL: u32 = 6;
+/// Built indexes kept for the visit (each is small: the rows of a few
+/// shards), so going back to an earlier query does not build again.
+const KEEP_BUILT: usize = 8;
 
-#[derive(Clone)]
-pub enum LoadState {
+#[derive(Clone, Debug, PartialEq)]
+pub enum RootState {
     Idle,
-    /// `done` of `total` pages fetched.
-    Loading {
-        done: u32,
-        total: u32,
-    },
-    Ready(Arc<Index>),
+    Loading,
+    Ready(Arc<RootRef>),
     Failed(ApiError),
 }
 
-/// The shared index and its loading state.
+/// The parsed root (compared by identity).
+pub struct RootRef(pub Root);
+
+impl std::fmt::Debug for RootRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Root({} partners)", self.0.partners())
+    }
+}
+
+impl PartialEq for RootRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// One page of results and the index its positions refer to.
+#[derive(Clone)]
+pub struct Shown {
+    pub results: Results,
+    pub index: Arc<Index>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.index, &other.index) && self.results == other.results
+    }
+}
+
+/// What the page shows for a query.
+#[derive(Clone, PartialEq)]
+pub enum Answer {
+    /// The root or a shard is on its way.
+    Loading,
+    Failed(ApiError),
+    /// Every word is too common to fetch; the dataset has this many
+    /// partners.
+    TooBroad {
+        partners: u64,
+    },
+    /// Filters without words on a dataset too large to browse.
+    NeedText {
+        partners: u64,
+    },
+    Ready(Shown),
+}
+
+/// The files fetched so far and the indexes built from them. Plain
+/// vectors searched linearly: a visit fetches tens of files, and each hash
+/// table type would add its own code to the wasm.
+#[derive(Default)]
+struct Cache {
+    shards: Vec<(ShardKey, Arc<Vec<Row>>)>,
+    pending: Vec<ShardKey>,
+    built: Vec<(Vec<ShardKey>, Arc<Index>)>,
+}
+
+impl Cache {
+    fn shard(&self, key: ShardKey) -> Option<&Arc<Vec<Row>>> {
+        self.shards.iter().find(|(k, _)| *k == key).map(|(_, r)| r)
+    }
+}
+
+/// The shared search state.
 #[derive(Clone, Copy)]
 pub struct SearchStore {
-    pub state: RwSignal<LoadState>,
+    pub root: RwSignal<RootState>,
+    /// Bumped when a shard arrives or fails, so answers are recomputed.
+    arrived: RwSignal<u64>,
+    /// The last shard that failed, until Retry.
+    failed: RwSignal<Option<ApiError>>,
+    cache: StoredValue<Cache, LocalStorage>,
 }
 
 impl SearchStore {
     pub fn new() -> SearchStore {
         SearchStore {
-            state: RwSignal::new(LoadState::Idle),
+            root: RwSignal::new(RootState::Idle),
+            arrived: RwSignal::new(0),
+            failed: RwSignal::new(None),
+            cache: StoredValue::new_local(Cache::default()),
         }
     }
 
-    /// Starts loading unless a load is running or done.
+    /// Starts loading the root unless it is loading or loaded.
     pub fn ensure_loaded(self) {
         let idle = self
-            .state
-            .with_untracked(|s| matches!(s, LoadState::Idle | LoadState::Failed(_)));
+            .root
+            .with_untracked(|s| matches!(s, RootState::Idle | RootState::Failed(_)));
         if idle {
-            self.state.set(LoadState::Loading { done: 0, total: 0 });
-            spawn_local(load(self.state));
+            self.root.set(RootState::Loading);
+            let root = self.root;
+            spawn_local(async move {
+                let parsed = api::get_text(ROOT_PATH)
+                    .await
+                    .and_then(|t| Root::parse(&t).map_err(|e| ApiError::Shape(e.to_string())));
+                root.set(match parsed {
+                    Ok(r) => RootState::Ready(Arc::new(RootRef(r))),
+                    Err(e) => RootState::Failed(e),
+                });
+            });
         }
     }
 
-    /// The index, once built, without subscribing to the state.
-    pub fn index_untracked(self) -> Option<Arc<Index>> {
-        self.state.with_untracked(|s| match s {
-            LoadState::Ready(idx) => Some(idx.clone()),
-            _ => None,
-        })
+    /// Retry after an error: the root, or the shards that failed.
+    pub fn retry(self) {
+        self.failed.set(None);
+        self.ensure_loaded();
+        self.arrived.update(|n| *n += 1);
     }
 
-    /// The index, once built.
-    pub fn index(self) -> Option<Arc<Index>> {
-        self.state.with(|s| match s {
-            LoadState::Ready(idx) => Some(idx.clone()),
-            _ => None,
-        })
+    /// The answer to `q` now; requests the shards it needs. Reactive: reads
+    /// the root state and the arrival counter.
+    pub fn answer(self, q: &Query) -> Answer {
+        let root = match self.root.get() {
+            RootState::Idle | RootState::Loading => return Answer::Loading,
+            RootState::Failed(e) => return Answer::Failed(e),
+            RootState::Ready(r) => r,
+        };
+        self.arrived.track();
+        if let Some(e) = self.failed.get() {
+            return Answer::Failed(e);
+        }
+        let root = &root.0;
+        let keys = match root.plan(q) {
+            Plan::TooBroad => {
+                return Answer::TooBroad {
+                    partners: root.partners(),
+                }
+            }
+            Plan::NeedText => {
+                return Answer::NeedText {
+                    partners: root.partners(),
+                }
+            }
+            Plan::Fetch(keys) => keys,
+        };
+        let index = self.cache.try_update_value(|c| {
+            if let Some(i) = c.built.iter().position(|(k, _)| *k == keys) {
+                let hit = c.built.remove(i);
+                let index = hit.1.clone();
+                c.built.push(hit);
+                return Ok(index);
+            }
+            let missing: Vec<ShardKey> = keys
+                .iter()
+                .copied()
+                .filter(|k| c.shard(*k).is_none())
+                .collect();
+            if !missing.is_empty() {
+                return Err(missing);
+            }
+            let rows: Vec<Arc<Vec<Row>>> =
+                keys.iter().filter_map(|k| c.shard(*k).cloned()).collect();
+            let index = Arc::new(index_of(rows.iter().map(|r| r.as_slice())));
+            if c.built.len() >= KEEP_BUILT {
+                c.built.remove(0);
+            }
+            c.built.push((keys.clone(), index.clone()));
+            Ok(index)
+        });
+        match index {
+            Some(Ok(index)) => Answer::Ready(Shown {
+                results: root.search(q, &index),
+                index,
+            }),
+            Some(Err(missing)) => {
+                for key in missing {
+                    self.fetch(key);
+                }
+                Answer::Loading
+            }
+            None => Answer::Loading,
+        }
+    }
+
+    /// Fetches one shard unless it is on its way.
+    fn fetch(self, key: ShardKey) {
+        let new = self
+            .cache
+            .try_update_value(|c| {
+                let new = !c.pending.contains(&key);
+                if new {
+                    c.pending.push(key);
+                }
+                new
+            })
+            .unwrap_or(false);
+        if !new {
+            return;
+        }
+        spawn_local(async move {
+            let rows = api::get_text(&key.path())
+                .await
+                .and_then(|t| parse_shard(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
+            let error = self
+                .cache
+                .try_update_value(|c| {
+                    c.pending.retain(|k| *k != key);
+                    match rows {
+                        Ok(rows) => {
+                            c.shards.push((key, Arc::new(rows)));
+                            None
+                        }
+                        Err(e) => Some(e),
+                    }
+                })
+                .flatten();
+            if let Some(e) = error {
+                self.failed.set(Some(e));
+            }
+            self.arrived.update(|n| *n += 1);
+        });
     }
 }
 
@@ -87,109 +263,4 @@ pub fn use_search_store() -> SearchStore {
         provide_context(store);
         store
     })
-}
-
-fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-async fn load(state: RwSignal<LoadState>) {
-    let started = now_ms();
-    let total = match api::meta().await {
-        Ok(meta) => meta.partner_pages,
-        Err(e) => {
-            state.set(LoadState::Failed(e));
-            return;
-        }
-    };
-    state.set(LoadState::Loading { done: 0, total });
-    let ctx = Rc::new(Load {
-        state,
-        total,
-        started,
-        builder: RefCell::new(IndexBuilder::new()),
-        next: Cell::new(1),
-        done: Cell::new(0),
-        running: Cell::new(0),
-        failed: RefCell::new(None),
-        add_ms: Cell::new(0.0),
-    });
-    let workers = PARALLEL.min(total.max(1));
-    ctx.running.set(workers);
-    for _ in 0..workers {
-        spawn_local(worker(ctx.clone()));
-    }
-}
-
-/// One load in progress, shared by its workers.
-struct Load {
-    state: RwSignal<LoadState>,
-    total: u32,
-    started: f64,
-    builder: RefCell<IndexBuilder>,
-    next: Cell<u32>,
-    done: Cell<u32>,
-    running: Cell<u32>,
-    failed: RefCell<Option<ApiError>>,
-    add_ms: Cell<f64>,
-}
-
-/// Fetches pages until none is left or one failed; the last worker to stop
-/// builds the index.
-async fn worker(ctx: Rc<Load>) {
-    loop {
-        let n = ctx.next.get();
-        if n > ctx.total || ctx.failed.borrow().is_some() {
-            break;
-        }
-        ctx.next.set(n + 1);
-        match api::partner_page(n).await {
-            Ok(page) => {
-                let t = now_ms();
-                ctx.builder.borrow_mut().add(&page.items);
-                ctx.add_ms.set(ctx.add_ms.get() + now_ms() - t);
-                ctx.done.set(ctx.done.get() + 1);
-                if ctx.failed.borrow().is_none() {
-                    ctx.state.set(LoadState::Loading {
-                        done: ctx.done.get(),
-                        total: ctx.total,
-                    });
-                }
-            }
-            Err(e) => {
-                ctx.failed.borrow_mut().get_or_insert(e);
-                break;
-            }
-        }
-    }
-    ctx.running.set(ctx.running.get() - 1);
-    if ctx.running.get() == 0 {
-        finish(&ctx);
-    }
-}
-
-fn finish(ctx: &Load) {
-    if let Some(e) = ctx.failed.borrow_mut().take() {
-        ctx.state.set(LoadState::Failed(e));
-        return;
-    }
-    let fetched = now_ms();
-    let builder = ctx.builder.replace(IndexBuilder::new());
-    let index = builder.finish();
-    let built = now_ms();
-    let add_ms = ctx.add_ms.get();
-    web_sys::console::info_1(
-        &format!(
-            "search index: {} partners, {} terms, {:.1} MB; fetch+decode {:.0} ms, index build {:.0} ms (adding pages {:.0} ms + finish {:.0} ms)",
-            index.len(),
-            index.term_count(),
-            index.heap_bytes() as f64 / 1e6,
-            fetched - ctx.started - add_ms,
-            add_ms + built - fetched,
-            add_ms,
-            built - fetched,
-        )
-        .into(),
-    );
-    ctx.state.set(LoadState::Ready(Arc::new(index)));
 }

@@ -31,7 +31,7 @@ use crate::app::PageTitle;
 use crate::components::loaded::ErrorBox;
 use crate::components::money::Amount;
 use crate::i18n::{pick, txt, use_lang};
-use crate::search::{use_search_store, LoadState};
+use crate::search::{use_search_store, Answer, SearchStore, Shown};
 
 /// Typing pauses this long before the URL catches up.
 const URL_DEBOUNCE: Duration = Duration::from_millis(400);
@@ -127,10 +127,17 @@ pub fn Partners() -> impl IntoView {
         go.run(false);
     };
 
-    let results: Memo<Option<Results>> = Memo::new(move |_| {
-        let idx = store.index()?;
-        Some(query.with(|q| idx.search(q)))
+    let answer: Memo<Answer> = Memo::new(move |_| query.with(|q| store.answer(q)));
+    // While a shard is on its way, the results of the query before stay.
+    let shown: Memo<Option<Shown>> = Memo::new(move |prev: Option<&Option<Shown>>| {
+        answer.with(|a| match a {
+            Answer::Ready(s) => Some(s.clone()),
+            Answer::Loading => prev.cloned().flatten(),
+            _ => None,
+        })
     });
+    let results: Memo<Option<Results>> =
+        Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.results.clone())));
 
     // "/" focuses the search box (unless the user is typing in a field).
     let input_ref = NodeRef::<html::Input>::new();
@@ -230,7 +237,7 @@ pub fn Partners() -> impl IntoView {
             <section id="hasil" class="results" aria-label=move || pick(lang.get(), "Hasil pencarian", "Search results")>
                 <div class="results-head">
                     <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || status_text(store.state, results, query, lang.get())}
+                        {move || status_text(answer, results, query, lang.get())}
                     </p>
                     <label class="result-sort">
                         <span>{txt("Urutkan", "Sort by")}</span>
@@ -246,7 +253,7 @@ pub fn Partners() -> impl IntoView {
                         </select>
                     </label>
                 </div>
-                {move || body(store, results, query, change)}
+                {move || body(store, answer, shown, query, change)}
             </section>
         </div>
     }
@@ -261,31 +268,38 @@ fn sort_label(s: Sort, lang: Lang) -> &'static str {
     }
 }
 
-/// The live status line: loading progress, or the number of results.
+/// The live status line: loading, or the number of results.
 fn status_text(
-    state: RwSignal<LoadState>,
+    answer: Memo<Answer>,
     results: Memo<Option<Results>>,
     query: RwSignal<Query>,
     lang: Lang,
 ) -> String {
-    match state.get() {
-        LoadState::Idle | LoadState::Loading { total: 0, .. } => {
-            pick(lang, "Memuat data mitra…", "Loading partner data…").to_string()
-        }
-        LoadState::Loading { done, total } => match lang {
-            Lang::Id => format!("Memuat {done} dari {total} halaman…"),
-            Lang::En => format!("Loading page {done} of {total}…"),
-        },
-        LoadState::Failed(_) => pick(
+    let text = query.with(|q| q.text.trim().to_string());
+    match answer.get() {
+        Answer::Loading => pick(lang, "Memuat data mitra…", "Loading partner data…").to_string(),
+        Answer::Failed(_) => pick(
             lang,
             "Data mitra tidak dapat dimuat.",
             "Partner data could not be loaded.",
         )
         .to_string(),
-        LoadState::Ready(_) => {
+        Answer::TooBroad { .. } => match lang {
+            Lang::Id => {
+                format!("Terlalu banyak mitra cocok dengan “{text}”: ketik lebih banyak huruf.")
+            }
+            Lang::En => format!("Too many partners match “{text}”: type more letters."),
+        },
+        Answer::NeedText { partners } => {
+            let n = format_number(partners as i64, lang);
+            match lang {
+                Lang::Id => format!("{n} mitra"),
+                Lang::En => format!("{n} partners"),
+            }
+        }
+        Answer::Ready(_) => {
             let total = results.with(|r| r.as_ref().map_or(0, |r| r.total));
             let n = format_number(total as i64, lang);
-            let text = query.with(|q| q.text.trim().to_string());
             match (lang, text.is_empty(), total) {
                 (Lang::Id, true, _) => format!("{n} mitra"),
                 (Lang::En, true, 1) => "1 partner".to_string(),
@@ -306,47 +320,78 @@ enum Phase {
     Failed,
     Empty,
     List,
+    /// The words match too many partners to fetch.
+    TooBroad,
+    /// Filters without words on a dataset too large to browse.
+    NeedText,
 }
 
 /// Progress, error, the list, or the no-result message.
 fn body(
-    store: crate::search::SearchStore,
-    results: Memo<Option<Results>>,
+    store: SearchStore,
+    answer: Memo<Answer>,
+    shown: Memo<Option<Shown>>,
     query: RwSignal<Query>,
     change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let phase = Memo::new(move |_| {
-        store.state.with(|s| match s {
-            LoadState::Idle | LoadState::Loading { .. } => Phase::Loading,
-            LoadState::Failed(_) => Phase::Failed,
-            LoadState::Ready(_) => match results.with(|r| r.as_ref().map(|r| r.total)) {
-                Some(0) => Phase::Empty,
-                _ => Phase::List,
-            },
+        let has_list = shown.with(|s| s.is_some());
+        answer.with(|a| match a {
+            Answer::Loading if has_list => Phase::List,
+            Answer::Loading => Phase::Loading,
+            Answer::Failed(_) => Phase::Failed,
+            Answer::TooBroad { .. } => Phase::TooBroad,
+            Answer::NeedText { .. } => Phase::NeedText,
+            Answer::Ready(s) if s.results.total == 0 => Phase::Empty,
+            Answer::Ready(_) => Phase::List,
         })
     });
-    move || match phase.get() {
-        Phase::Loading => {
-            let progress = move || match store.state.get() {
-                LoadState::Loading { done, total } => (done, total.max(1)),
-                _ => (0, 1),
-            };
-            view! {
-                <div class="load-progress">
-                    <progress max=move || progress().1 value=move || progress().0 aria-hidden="true"></progress>
-                </div>
-            }
-            .into_any()
+    move || {
+        match phase.get() {
+        Phase::Loading => view! {
+            <div class="load-progress">
+                <progress aria-hidden="true"></progress>
+            </div>
         }
+        .into_any(),
         Phase::Failed => {
-            let error = store.state.with_untracked(|s| match s {
-                LoadState::Failed(e) => Some(e.clone()),
+            let error = answer.with_untracked(|a| match a {
+                Answer::Failed(e) => Some(e.clone()),
                 _ => None,
             });
             error
-                .map(|error| view! { <ErrorBox error on_retry=move |_| store.ensure_loaded()/> })
+                .map(|error| view! { <ErrorBox error on_retry=move |_| store.retry()/> })
                 .into_any()
         }
+        Phase::TooBroad => view! {
+            <div class="no-results">
+                <p><strong>{txt("Ketik lebih banyak huruf.", "Type more letters.")}</strong></p>
+                <p>
+                    {txt(
+                        "Kata ini cocok dengan terlalu banyak mitra untuk dimuat sekaligus. Tambahkan huruf, kata kedua dari nama, atau NIB lengkap 13 angka.",
+                        "This word matches too many partners to load at once. Add letters, a second word of the name, or the full 13-digit NIB.",
+                    )}
+                </p>
+            </div>
+        }
+        .into_any(),
+        Phase::NeedText => view! {
+            <div class="no-results">
+                <p><strong>{txt("Ketik nama mitra untuk menyaring.", "Type a partner's name to filter.")}</strong></p>
+                <p>
+                    {txt(
+                        "Data ini terlalu besar untuk ditelusuri dengan saringan saja: saringan berlaku pada hasil pencarian nama atau NIB. Tanpa kata pencarian hanya halaman pertama yang tersedia.",
+                        "This dataset is too large to browse by filters alone: filters apply to the results of a name or NIB search. Without search words only the first page is available.",
+                    )}
+                </p>
+                <div class="actions">
+                    <button type="button" class="button secondary" on:click=move |_| change(&Query::clear_filters)>
+                        {txt("Hapus semua saringan", "Clear all filters")}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any(),
         // Keyed on the words and filters, so that a change of them renders
         // the message afresh.
         Phase::Empty => {
@@ -356,7 +401,8 @@ fn body(
             }
         }
         .into_any(),
-        Phase::List => view! { <ResultList store results query/> }.into_any(),
+        Phase::List => view! { <ResultList shown query/> }.into_any(),
+    }
     }
 }
 
@@ -400,21 +446,35 @@ fn NoResults(
 }
 
 #[component]
-fn ResultList(
-    store: crate::search::SearchStore,
-    results: Memo<Option<Results>>,
-    query: RwSignal<Query>,
-) -> impl IntoView {
+fn ResultList(shown: Memo<Option<Shown>>, query: RwSignal<Query>) -> impl IntoView {
     let lang = use_lang();
-    let hits = move || results.with(|r| r.as_ref().map(|r| r.hits.clone()).unwrap_or_default());
-    let row = move |h: u32| {
-        let index = store.index_untracked();
-        index
-            .as_ref()
-            .and_then(|idx| idx.doc(h).map(|d| result_row(&d, lang)))
+    // Keyed by partner id: positions are per index, and the index changes
+    // when the query needs other shards.
+    let hits = move || {
+        shown.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.results
+                        .hits
+                        .iter()
+                        .filter_map(|&h| {
+                            s.index
+                                .doc(h)
+                                .map(|d| (d.id.to_string(), h, s.index.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let row = move |(_, h, index): (String, u32, std::sync::Arc<kemitraan_core::search::Index>)| {
+        index.doc(h).map(|d| result_row(&d, lang))
     };
     let pager = move || {
-        let (page, pages) = results.with(|r| r.as_ref().map_or((1, 1), |r| (r.page, r.pages)));
+        let (page, pages) = shown.with(|s| {
+            s.as_ref()
+                .map_or((1, 1), |s| (s.results.page, s.results.pages))
+        });
         (pages > 1).then(|| {
             let q = query.get_untracked();
             let first = page_href(&q, 1);
@@ -445,7 +505,7 @@ fn ResultList(
         // Keyed by partner: rows that stay from one keystroke to the next are
         // moved, not rebuilt.
         <ol class="result-list">
-            <For each=hits key=|h| *h children=row/>
+            <For each=hits key=|h| h.0.clone() children=row/>
         </ol>
         {pager}
     }

@@ -27,8 +27,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 375, height: 740 };
 
 // Start the static server; resolves with its base URL (no trailing slash).
-export function startServer(dir = DIST) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', dir, '--port', '0', '--test-controls'], {
+export function startServer(dir = DIST, extraArgs = []) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', dir, '--port', '0', '--test-controls', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // If the test process dies without after(), do not leave the server behind.
@@ -78,7 +78,7 @@ export const consoleErrors = (page) => pageErrors.get(page) ?? [];
  * Fails every test with "dist/ missing: run trunk build first" when there is
  * no build to test.
  */
-export function useApp() {
+export function useApp({ data = null, prepare = null } = {}) {
   const app = { base: null, browser: null, server: null, contexts: new Set() };
 
   before(async () => {
@@ -87,7 +87,9 @@ export function useApp() {
       console.error(msg);
       throw new Error(msg);
     }
-    app.server = await startServer();
+    // `prepare` makes the dataset (e.g. generates it) before the server starts.
+    const dataDir = prepare ? await prepare() : data;
+    app.server = await startServer(DIST, dataDir ? ['--data', dataDir] : []);
     app.base = app.server.base;
     app.browser = await launchBrowser();
   });
@@ -133,7 +135,9 @@ export function useApp() {
     const res = await fetch(app.url(`/__test/${what}`), { method: 'POST', ...init });
     assert.equal(res.status, 200, `POST /__test/${what}: ${await res.text()}`);
   }
-  app.setFault = (mode) => control(`fault?mode=${encodeURIComponent(mode)}`);
+  /** Makes /api/ misbehave; with `match`, only paths containing it. */
+  app.setFault = (mode, match = '') =>
+    control(`fault?mode=${encodeURIComponent(mode)}&match=${encodeURIComponent(match)}`);
   app.setConfig = (obj) => control('config', { body: JSON.stringify(obj), headers: { 'content-type': 'application/json' } });
   app.reset = () => control('reset');
   /** Reads a JSON file through the server (e.g. /api/v1/meta.json). */

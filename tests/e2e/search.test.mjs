@@ -281,24 +281,39 @@ test('an unknown partner id shows a not-found message', TIMEOUT, async () => {
 test('a hostile name in the data shows as text', TIMEOUT, async () => {
   const HOSTILE = '<img src=x onerror="window.__pwned=1">PT Qwertyjahat <b>Tebal</b>';
   const page = await app.newPage(DESKTOP);
-  const real = await app.getJson('/api/v1/partners/page-1.json');
-  const evil = { ...real.items[0], id: 'P9999999', name: HOSTILE };
-  await page.route('**/api/v1/partners/page-1.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...real, items: [evil, ...real.items.slice(1)] }) }));
-  const detail = await app.getJson(`/api/v1/partners/${real.items[0].id}.json`);
-  await page.route('**/api/v1/partners/P9999999.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...detail, partner: { ...detail.partner, id: 'P9999999', name: HOSTILE } }) }));
+  // The search reads the index (docs/api.md, "search/"): give the partner
+  // of a word found once a hostile name that keeps that word, in its shard.
+  const text = async (p) => (await fetch(app.url(p))).text();
+  const root = (await text('/api/v1/search/root.txt')).split('\n');
+  const starts = root.find((l) => l.startsWith('starts ')).split(' ').slice(1).map(Number);
+  const first = root.findIndex((l) => l.startsWith('terms ')) + 1;
+  const terms = root.slice(first).filter((l) => l.includes('\t')).map((l) => l.split('\t'));
+  const i = terms.findIndex(([t, df]) => df === '1' && /^[a-z]{6,}$/.test(t));
+  const word = terms[i][0];
+  const shard = starts.filter((s) => s <= i).length - 1;
+  const shardPath = `/api/v1/search/terms/${shard}.txt`;
+  const lines = (await text(shardPath)).split('\n');
+  const at = lines.findIndex((l) => l.split('\t')[1]?.toLowerCase().split(/[^a-z]+/).includes(word));
+  const fields = lines[at].split('\t');
+  const id = fields[0];
+  const name = `${HOSTILE} ${word}`;
+  fields[1] = name;
+  lines[at] = fields.join('\t');
+  await page.route(`**${shardPath}`, (route) => route.fulfill({ contentType: 'text/plain', body: lines.join('\n') }));
+  const detail = await app.getJson(`/api/v1/partners/${id}.json`);
+  await page.route(`**/api/v1/partners/${id}.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...detail, partner: { ...detail.partner, name } }) }));
 
   await gotoAndWait(page, '/mitra');
   await ready(page);
-  await page.locator(UI.box).fill('qwertyjahat');
+  await page.locator(UI.box).fill(word);
   await expectText(page.locator(UI.count), '1 mitra');
-  assert.deepEqual(await names(page), [HOSTILE]);
+  assert.deepEqual(await names(page), [name]);
   assert.equal(await page.locator('#hasil img, #hasil b').count(), 0, 'no element made from the name');
   await page.locator(UI.resultLink).first().click();
-  await page.waitForURL(/P9999999/);
+  await page.waitForURL(new RegExp(id));
   await expectText(page.locator('main h1'), 'PT Qwertyjahat');
-  assert.equal(await page.locator('main h1').textContent(), HOSTILE);
+  assert.equal(await page.locator('main h1').textContent(), name);
   assert.equal(await page.locator('main img').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'onerror never ran');
 });

@@ -2,7 +2,7 @@
 //! the JSON contract (`kemitraan_core::model`, `docs/api.md`).
 //!
 //! One command a module: [`generate`], [`import`], [`validate`],
-//! [`export_ocds`]; [`write`] is the layout writer `generate` and `import`
+//! [`export_ocds`], `build-index` ([`search_index`]); [`write`] is the layout writer `generate` and `import`
 //! share. The binary `kemitraan-data` ([`cli`]) only parses arguments.
 
 pub mod cli;
@@ -11,5 +11,6 @@ pub mod generate;
 pub mod import;
 pub mod progress;
 pub mod rng;
+pub mod search_index;
 pub mod validate;
 pub mod write;

@@ -4,8 +4,9 @@
 //! The caller hands over the dataset in groups ([`LayoutWriter::write_group`]):
 //! a group is a set of partners together with every agreement that names
 //! them, and groups come in id order. The writer writes each partner's and
-//! agreement's own file at once and keeps only the current list page and the
-//! running summary, so memory does not grow with the dataset.
+//! agreement's own file at once and keeps only the current list page, the
+//! running summary and each partner's search row (about 150 bytes; the
+//! search index is written from them at the end, `search_index`).
 //!
 //! Every file is pretty-printed JSON (two-space indent, fields in the order
 //! of the `model` types) with a trailing newline, so the same input always
@@ -24,6 +25,7 @@ use kemitraan_core::model::{
     PartnerSummary,
 };
 use kemitraan_core::province::CODE_LIST;
+use kemitraan_core::search::Row;
 use kemitraan_core::summary::{SummaryBuilder, SummaryError};
 use kemitraan_core::Rupiah;
 use serde::Serialize;
@@ -122,12 +124,13 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), WriteError
     w.flush().map_err(io_err(path))
 }
 
-const DATASET_ENTRIES: [&str; 5] = [
+const DATASET_ENTRIES: [&str; 6] = [
     paths::META,
     paths::SUMMARY,
     paths::EVENTS,
     "partners",
     "agreements",
+    crate::search_index::DIR,
 ];
 
 /// Makes `dir` ready for a new dataset: creates it, or empties the dataset
@@ -257,6 +260,8 @@ pub struct LayoutWriter {
     partners: PageWriter<PartnerSummary>,
     agreements: PageWriter<AgreementSummary>,
     summary: SummaryBuilder,
+    /// Every partner's search row, for the index written at the end.
+    search_rows: Vec<Row>,
     last_partner: Option<String>,
     last_agreement: Option<String>,
 }
@@ -301,6 +306,7 @@ impl LayoutWriter {
             partners: PageWriter::new(dir, paths::partner_page, page_size, partners),
             agreements: PageWriter::new(dir, paths::agreement_page, page_size, agreements),
             summary: SummaryBuilder::new(),
+            search_rows: Vec::new(),
             last_partner: None,
             last_agreement: None,
         })
@@ -332,6 +338,7 @@ impl LayoutWriter {
         }
         for (item, detail) in files.partners {
             write_json(&self.dir.join(paths::partner(&item.id)), &detail)?;
+            self.search_rows.push(Row::from_summary(&item));
             self.partners.push(item)?;
         }
         for (item, _) in files.agreements {
@@ -340,8 +347,9 @@ impl LayoutWriter {
         Ok(())
     }
 
-    /// Writes the last pages, `summary.json`, `events.json` and `meta.json`
-    /// (last, so a dataset with a `meta.json` is complete).
+    /// Writes the last pages, `summary.json`, `events.json`, the search
+    /// index and `meta.json` (last, so a dataset with a `meta.json` is
+    /// complete).
     pub fn finish(self, info: MetaInfo, events: &Events) -> Result<DatasetMeta, WriteError> {
         let partner_total = self.partners.total;
         let agreement_total = self.agreements.total;
@@ -352,6 +360,7 @@ impl LayoutWriter {
         let summary = self.summary.finish();
         write_json(&self.dir.join(paths::SUMMARY), &summary)?;
         write_json(&self.dir.join(paths::EVENTS), events)?;
+        crate::search_index::write(&self.dir, &self.search_rows)?;
         let meta = DatasetMeta {
             name: info.name,
             version: info.version,

@@ -52,6 +52,11 @@ fn every_embedded_file_matches_its_schema() {
         names.iter().map(|n| (*n, validator(n))).collect();
     let mut checked = BTreeSet::new();
     for (rel, bytes) in files(&embedded()) {
+        // The search index is text with a byte-level spec (docs/api.md),
+        // checked by `validate` and the core's format tests.
+        if rel.starts_with("search/") {
+            continue;
+        }
         let value: Value = serde_json::from_slice(&bytes).unwrap();
         let name = resource(&rel);
         let v = &validators.iter().find(|(n, _)| *n == name).unwrap().1;

@@ -141,3 +141,42 @@ fn the_binary_exits_1_on_problems_and_0_when_clean() {
         .unwrap()
         .contains("events.json: not JSON"));
 }
+
+#[test]
+fn a_damaged_search_index_is_found_and_build_index_repairs_it() {
+    let tmp = TempDir::new("v-search");
+    copy_dataset(&embedded(), tmp.path());
+    let d = tmp.path();
+    let shard = d.join("search/terms/1.txt");
+    let text = fs::read_to_string(&shard).unwrap();
+    fs::write(&shard, &text[..text.len() / 2]).unwrap();
+    fs::remove_file(d.join("search/nib/0.txt")).unwrap();
+    fs::write(d.join("search/terms/99.txt"), "x").unwrap();
+    let p: Vec<String> = validate(d).problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(p.len(), 3, "{p:#?}");
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("search/terms/1.txt: differs")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter().any(|m| m.starts_with("search/nib/0.txt: missing")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("search/terms/99.txt: not a file of the index")),
+        "{p:#?}"
+    );
+
+    let bin = env!("CARGO_BIN_EXE_kemitraan-data");
+    let out = Command::new(bin)
+        .args(["build-index", d.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(line.starts_with("search index of 252 partners"), "{line}");
+    assert!(validate(d).problems.is_empty());
+    assert_eq!(fs::read_to_string(&shard).unwrap(), text);
+}

@@ -34,6 +34,8 @@
 pub mod fuzzy;
 pub mod normalize;
 pub mod query;
+pub mod row;
+pub mod shard;
 
 use std::collections::HashMap;
 
@@ -46,6 +48,7 @@ use crate::size_class::{Classification, SizeClass, SizeTest};
 use crate::Rupiah;
 
 pub use query::{Query, Sort};
+pub use row::Row;
 
 use fuzzy::Fuzzy;
 use normalize::{digits_only, for_each_token, is_legal_form, LEGAL_FORMS};
@@ -159,46 +162,124 @@ fn sector_index(c: char) -> Option<u8> {
     (i < SECTORS as u32).then_some(i as u8)
 }
 
-/// Collects partners, then [`IndexBuilder::finish`] builds the index. Pages
-/// can be added as they arrive, in any order.
+/// The per-partner columns that both the builder and the index hold: what a
+/// result row shows and what the facets and orders read, one entry per
+/// partner, by position.
 #[derive(Default)]
-pub struct IndexBuilder {
+struct Columns {
     ids: Packed,
     names: Packed,
     cities: Interner,
     countries: Interner,
     city: Vec<u32>,
     country: Vec<u32>,
+    /// (NIB as a number, partner); sorted once the index is built.
     nibs: Vec<(u64, u32)>,
     kind: Vec<u8>,
+    /// Class index | 0x10 for the sales test; NONE for companies.
     size: Vec<u8>,
     province: Vec<u8>,
+    /// KBLI category letter - 'A'; NONE when unknown.
     sector: Vec<u8>,
     agreements: Vec<u32>,
     committed: Vec<i64>,
+    /// Bit i = Pattern::ALL[i].
     patterns: Vec<u16>,
+    /// Words of the name that are not legal forms.
     words: Vec<u8>,
+    /// Bit i = LEGAL_FORMS[i] in the name.
     legal: Vec<u8>,
+}
+
+impl Columns {
+    fn new() -> Columns {
+        let mut c = Columns::default();
+        // Country 0 means "none".
+        c.countries.id("");
+        c
+    }
+
+    fn len(&self) -> usize {
+        self.kind.len()
+    }
+
+    /// Appends one partner (its name's words are counted by the caller).
+    fn push(&mut self, r: &Row, words: u8, legal: u8) {
+        let doc = self.len() as u32;
+        self.ids.push(&r.id);
+        self.names.push(&r.name);
+        let city = self.cities.id(&r.city);
+        self.city.push(city);
+        let country = match &r.country {
+            Some(c) => self.countries.id(c),
+            None => 0,
+        };
+        self.country.push(country);
+        if let Some(n) = r.nib {
+            self.nibs.push((n, doc));
+        }
+        self.kind.push(r.kind);
+        self.size.push(r.size);
+        self.province.push(r.province);
+        self.sector.push(r.sector);
+        self.agreements.push(r.agreements);
+        self.committed.push(r.committed);
+        self.patterns.push(r.patterns);
+        self.words.push(words);
+        self.legal.push(legal);
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.ids.heap_bytes()
+            + self.names.heap_bytes()
+            + self.cities.heap_bytes()
+            + self.countries.heap_bytes()
+            + (self.city.capacity() + self.country.capacity()) * 4
+            + self.nibs.capacity() * 16
+            + self.kind.capacity()
+            + self.size.capacity()
+            + self.province.capacity()
+            + self.sector.capacity()
+            + self.agreements.capacity() * 4
+            + self.committed.capacity() * 8
+            + self.patterns.capacity() * 2
+            + self.words.capacity()
+            + self.legal.capacity()
+    }
+}
+
+/// Collects partners, then [`IndexBuilder::finish`] builds the index. Pages
+/// can be added as they arrive, in any order.
+pub struct IndexBuilder {
+    cols: Columns,
     /// Folded name without legal forms, then with them: the A–Z key.
     sort_names: Vec<String>,
     term_ids: HashMap<String, u32>,
     term_postings: Vec<Vec<u32>>,
 }
 
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder::new()
+    }
+}
+
 impl IndexBuilder {
     pub fn new() -> IndexBuilder {
-        let mut b = IndexBuilder::default();
-        // Country 0 means "none".
-        b.countries.id("");
-        b
+        IndexBuilder {
+            cols: Columns::new(),
+            sort_names: Vec::new(),
+            term_ids: HashMap::new(),
+            term_postings: Vec::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.kind.len()
+        self.cols.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.kind.is_empty()
+        self.len() == 0
     }
 
     /// Adds partners; those beyond [`MAX_DOCS`] are left out.
@@ -207,47 +288,24 @@ impl IndexBuilder {
             if self.len() >= MAX_DOCS {
                 return;
             }
-            self.add_one(p);
+            self.add_row(&Row::from_summary(p));
         }
     }
 
-    fn add_one(&mut self, p: &PartnerSummary) {
-        let doc = self.len() as u32;
-        self.ids.push(&p.id);
-        self.names.push(&p.name);
-        let city = self.cities.id(&p.city);
-        self.city.push(city);
-        let country = match &p.country {
-            Some(c) => self.countries.id(c),
-            None => 0,
-        };
-        self.country.push(country);
-        if let Ok(n) = p.nib.as_str().parse::<u64>() {
-            self.nibs.push((n, doc));
+    /// Adds one partner as a search row (what the index shards hold); left
+    /// out beyond [`MAX_DOCS`].
+    pub fn add_row(&mut self, r: &Row) {
+        if self.len() >= MAX_DOCS {
+            return;
         }
-        self.kind.push(kind_index(p.kind));
-        self.size.push(match p.size {
-            Some(c) => size_index(c.class) | (u8::from(c.test == SizeTest::Sales) << 4),
-            None => NONE,
-        });
-        self.province.push(province_index(p.province));
-        self.sector
-            .push(p.kbli.category().and_then(sector_index).unwrap_or(NONE));
-        self.agreements.push(p.agreement_count);
-        self.committed.push(p.committed.0);
-        self.patterns.push(
-            p.patterns
-                .iter()
-                .fold(0u16, |m, pat| m | (1 << pattern_index(*pat))),
-        );
-
+        let doc = self.len() as u32;
         let mut pos: u8 = 0;
         let mut legal = 0u8;
         let mut plain = String::new();
         let mut full = String::new();
         let term_ids = &mut self.term_ids;
         let term_postings = &mut self.term_postings;
-        for_each_token(&p.name, |tok| {
+        for_each_token(&r.name, |tok| {
             let is_legal = is_legal_form(tok);
             let word_pos = if is_legal {
                 if let Some(i) = LEGAL_FORMS.iter().position(|f| *f == tok) {
@@ -283,15 +341,15 @@ impl IndexBuilder {
                 list.push(posting);
             }
         });
-        self.words.push(pos);
-        self.legal.push(legal);
+        self.cols.push(r, pos, legal);
         plain.push('\u{1}');
         plain.push_str(&full);
         self.sort_names.push(plain);
     }
 
     pub fn finish(self) -> Index {
-        let n = self.len();
+        let mut cols = self.cols;
+        let n = cols.len();
         // Term dictionary: sorted terms get numbers in order; postings follow.
         let mut terms: Vec<(String, u32)> = self.term_ids.into_iter().collect();
         terms.sort_unstable();
@@ -314,7 +372,7 @@ impl IndexBuilder {
         .unwrap_or_default();
 
         // Orders, as ranks (rank[doc] = place in that order).
-        let ids = self.ids;
+        let ids = &cols.ids;
         let sort_names = self.sort_names;
         let mut by_name: Vec<u32> = (0..n as u32).collect();
         by_name.sort_unstable_by(|&a, &b| {
@@ -335,29 +393,13 @@ impl IndexBuilder {
                 .map(|&(_, r)| by_name.get(r as usize).copied().unwrap_or(0))
                 .collect()
         };
-        let by_agreements = order_by(&|d| u64::from(u32::MAX - self.agreements[d]));
-        let by_value = order_by(&|d| !((self.committed[d] as u64) ^ (1 << 63)));
+        let by_agreements = order_by(&|d| u64::from(u32::MAX - cols.agreements[d]));
+        let by_value = order_by(&|d| !((cols.committed[d] as u64) ^ (1 << 63)));
 
-        let mut nibs = self.nibs;
-        nibs.sort_unstable();
+        cols.nibs.sort_unstable();
 
         Index {
-            ids,
-            names: self.names,
-            cities: self.cities,
-            countries: self.countries,
-            city: self.city,
-            country: self.country,
-            nibs,
-            kind: self.kind,
-            size: self.size,
-            province: self.province,
-            sector: self.sector,
-            agreements: self.agreements,
-            committed: self.committed,
-            patterns: self.patterns,
-            words: self.words,
-            legal: self.legal,
+            cols,
             terms: fst_terms,
             offsets,
             postings,
@@ -379,28 +421,7 @@ fn ranks(order: &[u32]) -> Vec<u32> {
 /// The search index: the partners' list columns plus the term dictionary,
 /// postings and sort ranks. Immutable once built; `Send + Sync`.
 pub struct Index {
-    ids: Packed,
-    names: Packed,
-    cities: Interner,
-    countries: Interner,
-    city: Vec<u32>,
-    country: Vec<u32>,
-    /// (NIB as a number, partner), sorted.
-    nibs: Vec<(u64, u32)>,
-    kind: Vec<u8>,
-    /// Class index | 0x10 for the sales test; NONE for companies.
-    size: Vec<u8>,
-    province: Vec<u8>,
-    /// KBLI category letter - 'A'; NONE when unknown.
-    sector: Vec<u8>,
-    agreements: Vec<u32>,
-    committed: Vec<i64>,
-    /// Bit i = Pattern::ALL[i].
-    patterns: Vec<u16>,
-    /// Words of the name that are not legal forms.
-    words: Vec<u8>,
-    /// Bit i = LEGAL_FORMS[i] in the name.
-    legal: Vec<u8>,
+    cols: Columns,
     terms: fst::Map<Vec<u8>>,
     offsets: Vec<u32>,
     postings: Vec<u32>,
@@ -408,7 +429,6 @@ pub struct Index {
     rank_agreements: Vec<u32>,
     rank_value: Vec<u32>,
 }
-
 /// What a result row shows of one partner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocView<'a> {
@@ -554,11 +574,11 @@ impl Index {
     }
 
     pub fn len(&self) -> usize {
-        self.kind.len()
+        self.cols.kind.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.kind.is_empty()
+        self.cols.kind.is_empty()
     }
 
     /// Distinct words in the term dictionary.
@@ -569,21 +589,7 @@ impl Index {
     /// Bytes the index holds on the heap (a close estimate: vectors by
     /// capacity, strings and tables by content).
     pub fn heap_bytes(&self) -> usize {
-        self.ids.heap_bytes()
-            + self.names.heap_bytes()
-            + self.cities.heap_bytes()
-            + self.countries.heap_bytes()
-            + (self.city.capacity() + self.country.capacity()) * 4
-            + self.nibs.capacity() * 16
-            + self.kind.capacity()
-            + self.size.capacity()
-            + self.province.capacity()
-            + self.sector.capacity()
-            + self.agreements.capacity() * 4
-            + self.committed.capacity() * 8
-            + self.patterns.capacity() * 2
-            + self.words.capacity()
-            + self.legal.capacity()
+        self.cols.heap_bytes()
             + self.terms.as_fst().as_bytes().len()
             + self.offsets.capacity() * 4
             + self.postings.capacity() * 4
@@ -596,8 +602,8 @@ impl Index {
     /// The partner at `pos` (a hit of [`Results::hits`]).
     pub fn doc(&self, pos: u32) -> Option<DocView<'_>> {
         let i = pos as usize;
-        let kind = Kind::ALL.get(*self.kind.get(i)? as usize).copied()?;
-        let size = match self.size[i] {
+        let kind = Kind::ALL.get(*self.cols.kind.get(i)? as usize).copied()?;
+        let size = match self.cols.size[i] {
             NONE => None,
             b => SizeClass::ALL
                 .get(usize::from(b & 0x0f))
@@ -610,27 +616,27 @@ impl Index {
                     },
                 }),
         };
-        let province = ProvinceCode::all().nth(usize::from(self.province[i]))?;
-        let sector = match self.sector[i] {
+        let province = ProvinceCode::all().nth(usize::from(self.cols.province[i]))?;
+        let sector = match self.cols.sector[i] {
             NONE => None,
             s => Some(char::from(b'A' + s)),
         };
-        let country = match self.country[i] {
+        let country = match self.cols.country[i] {
             0 => None,
-            c => Some(self.countries.get(c)),
+            c => Some(self.cols.countries.get(c)),
         };
-        let mask = self.patterns[i];
+        let mask = self.cols.patterns[i];
         Some(DocView {
-            id: self.ids.get(i),
-            name: self.names.get(i),
+            id: self.cols.ids.get(i),
+            name: self.cols.names.get(i),
             kind,
             province,
-            city: self.cities.get(self.city[i]),
+            city: self.cols.cities.get(self.cols.city[i]),
             sector,
             size,
             country,
-            agreement_count: self.agreements[i],
-            committed: Rupiah(self.committed[i]),
+            agreement_count: self.cols.agreements[i],
+            committed: Rupiah(self.cols.committed[i]),
             patterns: Pattern::ALL
                 .iter()
                 .enumerate()
@@ -644,7 +650,7 @@ impl Index {
     /// tests and tools, not per keystroke).
     pub fn position(&self, id: &str) -> Option<u32> {
         (0..self.len())
-            .find(|&i| self.ids.get(i) == id)
+            .find(|&i| self.cols.ids.get(i) == id)
             .map(|i| i as u32)
     }
 
@@ -701,10 +707,11 @@ impl Index {
             if digits.len() == 13 {
                 if let Ok(n) = digits.parse::<u64>() {
                     let found: Vec<(u32, u64)> = self
+                        .cols
                         .nibs
                         .binary_search_by_key(&n, |&(nib, _)| nib)
                         .ok()
-                        .map(|i| (self.nibs[i].1, 0))
+                        .map(|i| (self.cols.nibs[i].1, 0))
                         .into_iter()
                         .collect();
                     if !found.is_empty() {
@@ -777,14 +784,14 @@ impl Index {
                 .into_iter()
                 .map(|c| {
                     let d = c.doc as usize;
-                    let words = self.words[d];
+                    let words = self.cols.words[d];
                     let exact = !legal_only
                         && c.cost == 0
                         && words == nreq
                         && (nreq == 1 || c.ordered)
                         && c.first == 0;
                     let extra = words.saturating_sub(nreq).min(15);
-                    let legal_miss = self.legal[d] & legal_mask != legal_mask;
+                    let legal_miss = self.cols.legal[d] & legal_mask != legal_mask;
                     let mut key = u64::from(!exact);
                     key = key * 8 + u64::from(c.misses.min(7));
                     key = key * 64 + u64::from(c.cost.min(63));
@@ -809,12 +816,12 @@ impl Index {
         let mut hits: Vec<(u64, u32)> = Vec::new();
         let mut visit = |doc: u32, rel: u64| {
             let d = doc as usize;
-            let kind = self.kind[d];
-            let size = self.size[d];
+            let kind = self.cols.kind[d];
+            let size = self.cols.size[d];
             let size_i = if size == NONE { NONE } else { size & 0x0f };
-            let prov = self.province[d];
-            let sector = self.sector[d];
-            let pats = self.patterns[d];
+            let prov = self.cols.province[d];
+            let sector = self.cols.sector[d];
+            let pats = self.cols.patterns[d];
             let mut fails = 0u8;
             if f.kinds != 0 && f.kinds & (1 << kind) == 0 {
                 fails |= F_KIND;

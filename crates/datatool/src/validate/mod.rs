@@ -307,6 +307,11 @@ pub fn validate(dir: &Path) -> Report {
         &mut report,
     );
     check_unlisted(dir, "partners", &listed_p, &mut report);
+    let (index_problems, index_files) = crate::search_index::check(dir, &partner_items);
+    for (file, message) in index_problems {
+        report.problem(&file, message);
+    }
+    report.files += index_files;
     check_unlisted(dir, "agreements", &listed_a, &mut report);
 
     // Detail files of listed items.

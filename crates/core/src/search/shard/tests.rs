@@ -1,0 +1,439 @@
+//! The sharded index answers exactly as the index over every partner.
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::ident::{Kbli, KbliVersion, Nib};
+use crate::model::{Kind, PartnerSummary};
+use crate::pattern::Pattern;
+use crate::province::ProvinceCode;
+use crate::size_class::{Classification, SizeClass, SizeTest};
+use crate::Rupiah;
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
+        list[self.below(list.len())]
+    }
+    fn percent(&mut self, p: usize) -> bool {
+        self.below(100) < p
+    }
+}
+
+const HEADS: [&str; 10] = ["Ka", "La", "Ri", "Su", "Mo", "Ta", "Né", "Vi", "Ra", "Do"];
+const MIDDLES: [&str; 6] = ["r", "l", "ma", "ri", "va", "se"];
+const TAILS: [&str; 8] = [
+    "vando", "lindra", "mera", "tora", "vesta", "nika", "rano", "sela",
+];
+const WORDS: [&str; 12] = [
+    "Sumber",
+    "Makmur",
+    "Abadi",
+    "Jaya",
+    "Sejahtera",
+    "Nusantara",
+    "Café",
+    "Batik",
+    "Roti",
+    "Kopi",
+    "Tahu",
+    "Lestari",
+];
+const SAMPLE: [&str; 10] = [
+    "PT Sumber Makmur",
+    "CV Sumber Makmur Jaya",
+    "UD Makmur Sumber Rejeki",
+    "PT Sumberdaya Alam Lestari Tbk",
+    "Koperasi Produsen Tahu Sejahtera",
+    "PT Kavando Foods Indonesia",
+    "PT Café Nusantara",
+    "PT Pertamina Rekaan (Persero)",
+    "CV Karya Sejahtera Abadi",
+    "PT Sejahtera Bersama Indonesia",
+];
+
+fn coined(rng: &mut Rng) -> String {
+    let mut w = rng.pick(&HEADS).to_string();
+    if rng.percent(40) {
+        w.push_str(rng.pick(&MIDDLES));
+    }
+    w.push_str(rng.pick(&TAILS));
+    w
+}
+
+fn partners(n: usize, seed: u64) -> Vec<PartnerSummary> {
+    let mut rng = Rng(seed);
+    let provinces: Vec<ProvinceCode> = ProvinceCode::all().collect();
+    let kblis = ["10792", "46411", "13134", "62019", "01111"];
+    (0..n)
+        .map(|i| {
+            let kind = Kind::ALL[rng.below(3)];
+            let name = match SAMPLE.get(i) {
+                Some(s) => s.to_string(),
+                None => {
+                    let root = coined(&mut rng);
+                    match rng.below(6) {
+                        0 => format!("PT {root} {} Indonesia", rng.pick(&WORDS)),
+                        1 => format!("CV {root} {}", rng.pick(&WORDS)),
+                        2 => format!("UD {} {root}", rng.pick(&WORDS)),
+                        3 => format!("Koperasi {} {root}", rng.pick(&WORDS)),
+                        4 => format!("PT {root} {} {} Tbk", rng.pick(&WORDS), rng.pick(&WORDS)),
+                        _ => format!("{root} {}", rng.pick(&WORDS)),
+                    }
+                }
+            };
+            let pats: Vec<Pattern> = Pattern::ALL
+                .iter()
+                .copied()
+                .filter(|_| rng.percent(20))
+                .collect();
+            PartnerSummary {
+                id: format!("P{:07}", i + 1),
+                name,
+                kind,
+                nib: Nib::parse(&format!(
+                    "{:013}",
+                    9_120_000_000_000u64 + rng.next() % 1_000_000_000
+                ))
+                .unwrap(),
+                province: provinces[rng.below(provinces.len())],
+                city: format!("Kota {}", rng.below(30)),
+                kbli: Kbli::parse(rng.pick(&kblis), KbliVersion::V2020).unwrap(),
+                size: (kind == Kind::Umkm).then(|| Classification {
+                    class: SizeClass::ALL[rng.below(4)],
+                    test: if rng.percent(50) {
+                        SizeTest::Sales
+                    } else {
+                        SizeTest::Capital
+                    },
+                }),
+                country: (kind == Kind::Pma).then(|| ["JP", "KR", "SG"][rng.below(3)].to_string()),
+                agreement_count: rng.below(6) as u32,
+                committed: Rupiah((rng.next() % 1_000_000) as i64 * 1_000_000),
+                patterns: pats,
+            }
+        })
+        .collect()
+}
+
+fn write(items: &[PartnerSummary], opts: &WriteOptions) -> (HashMap<String, String>, IndexStats) {
+    let rows: Vec<Row> = items.iter().map(Row::from_summary).collect();
+    let mut files = HashMap::new();
+    let stats = write_index(&rows, opts, |p, body| {
+        files.insert(p.to_string(), body.to_string());
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    (files, stats)
+}
+
+/// What a user sees of a result page, comparable across two indexes.
+fn seen(idx: &Index, r: &Results) -> (Vec<String>, usize, u32, u32, FacetCounts) {
+    let docs = r
+        .hits
+        .iter()
+        .map(|&h| format!("{:?}", idx.doc(h)))
+        .collect();
+    (docs, r.total, r.page, r.pages, r.facets.clone())
+}
+
+/// Answers `q` the way the app does: plan, fetch, build, search.
+fn sharded(root: &Root, files: &HashMap<String, String>, q: &Query) -> Option<(Index, Results)> {
+    let Plan::Fetch(keys) = root.plan(q) else {
+        return None;
+    };
+    let shards: Vec<Vec<Row>> = keys
+        .iter()
+        .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
+        .collect();
+    let idx = index_of(shards.iter().map(Vec::as_slice));
+    let r = root.search(q, &idx);
+    Some((idx, r))
+}
+
+/// Like [`sharded`], with the built indexes kept (as the app keeps them).
+fn assert_same(
+    full: &Index,
+    root: &Root,
+    files: &HashMap<String, String>,
+    cache: &mut HashMap<Vec<ShardKey>, Index>,
+    q: &Query,
+) -> bool {
+    let Plan::Fetch(keys) = root.plan(q) else {
+        return false;
+    };
+    let idx = cache.entry(keys.clone()).or_insert_with(|| {
+        let shards: Vec<Vec<Row>> = keys
+            .iter()
+            .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
+            .collect();
+        index_of(shards.iter().map(Vec::as_slice))
+    });
+    let r = root.search(q, idx);
+    let want = full.search(q);
+    assert_eq!(seen(idx, &r), seen(full, &want), "query {q:?}");
+    true
+}
+
+const TEXTS: [&str; 44] = [
+    "",
+    "sumber",
+    "sumb",
+    "Makmur",
+    "Makmu",
+    "makmir",
+    "makmurr",
+    "makur",
+    "mkamur",
+    "mkamir",
+    "CAFE",
+    "café nusantara",
+    "KÁVANDÖ",
+    "kava",
+    "koperasi",
+    "tahi",
+    "PT",
+    "Tbk",
+    "Persero",
+    "PT sumber makmur",
+    "sumber makmur",
+    "sumber rejeki",
+    "sumber qwertyuiop",
+    "cv sejahtera",
+    "sejahtera",
+    "sejhatrea",
+    "sjehatxyz",
+    "pertamina rekaan",
+    "batik",
+    "nothing",
+    "apa",
+    "<img src=x onerror=alert(1)>",
+    "'; DROP",
+    "((((",
+    "%00%ff",
+    "\u{0}\u{7f}",
+    "🙂",
+    "a",
+    "s",
+    "ka",
+    "ne",
+    "vando",
+    "lindra jaya",
+    "rivesela",
+];
+
+fn random_query(rng: &mut Rng, items: &[PartnerSummary]) -> Query {
+    let p = &items[rng.below(items.len())];
+    let words: Vec<&str> = p.name.split(' ').collect();
+    let mut text = match rng.below(8) {
+        0 => String::new(),
+        1 => p.nib.as_str().to_string(),
+        2 => format!("{} {}", rng.pick(&words), rng.pick(&words)),
+        _ => {
+            let w = rng.pick(&words).to_lowercase();
+            let chars: Vec<char> = w.chars().collect();
+            let cut = 1 + rng.below(chars.len());
+            let mut t: Vec<char> = chars[..cut].to_vec();
+            if t.len() > 3 && rng.percent(40) {
+                let i = rng.below(t.len() - 1);
+                t.swap(i, i + 1);
+            }
+            t.into_iter().collect()
+        }
+    };
+    if rng.percent(10) {
+        text.push_str(" pt");
+    }
+    let mut q = Query::text(&text);
+    if rng.percent(30) {
+        q.kinds.push(Kind::ALL[rng.below(3)]);
+    }
+    if rng.percent(15) {
+        q.sizes.push(SizeClass::ALL[rng.below(4)]);
+    }
+    if rng.percent(20) {
+        q.provinces.push(p.province);
+    }
+    if rng.percent(15) {
+        q.sectors.push(['A', 'C', 'G', 'J'][rng.below(4)]);
+    }
+    if rng.percent(20) {
+        q.patterns.push(Pattern::ALL[rng.below(11)]);
+    }
+    q.sort = Sort::ALL[rng.below(4)];
+    q.per_page = [5, 20, 50][rng.below(3)];
+    q.page = 1 + rng.below(3) as u32;
+    q.canonicalize();
+    q
+}
+
+fn check_all(items: &[PartnerSummary], opts: &WriteOptions) -> (usize, usize) {
+    let full = Index::build(items);
+    let (files, _) = write(items, opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let (mut compared, mut skipped) = (0, 0);
+    let mut cache = HashMap::new();
+    let mut queries: Vec<Query> = Vec::new();
+    for t in TEXTS {
+        for sort in Sort::ALL {
+            let mut q = Query::text(t);
+            q.sort = sort;
+            queries.push(q.clone());
+            q.kinds = vec![Kind::Umkm];
+            q.per_page = 7;
+            q.page = 2;
+            queries.push(q);
+        }
+    }
+    queries.push(Query::text(items[3].nib.as_str()));
+    queries.push(Query::text("9120000000000"));
+    let mut rng = Rng(77);
+    for _ in 0..1500 {
+        queries.push(random_query(&mut rng, items));
+    }
+    for q in &queries {
+        if assert_same(&full, &root, &files, &mut cache, q) {
+            compared += 1;
+        } else {
+            skipped += 1;
+        }
+    }
+    (compared, skipped)
+}
+
+#[test]
+fn sharded_answers_equal_the_full_index() {
+    let items = partners(3000, 12345);
+    // Small shards, so queries span several; everything browsable.
+    let opts = WriteOptions {
+        shard_rows: 60,
+        nib_rows: 25,
+        browse_all: 5000,
+        cap: u32::MAX,
+    };
+    let (compared, skipped) = check_all(&items, &opts);
+    assert_eq!(skipped, 0);
+    assert!(compared > 1800);
+}
+
+#[test]
+fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
+    let items = partners(3000, 999);
+    let opts = WriteOptions {
+        shard_rows: 80,
+        nib_rows: 50,
+        browse_all: 1000,
+        cap: 400,
+    };
+    let (compared, skipped) = check_all(&items, &opts);
+    // Page 1 of the empty query in each order, and every narrow query, are
+    // answered; broad words and filtered browsing are refused.
+    assert!(compared > 800, "{compared} compared");
+    assert!(skipped > 50, "{skipped} skipped");
+    let (files, stats) = write(&items, &opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    assert_eq!(root.plan(&Query::text("s")), Plan::TooBroad);
+    assert_eq!(root.plan(&Query::text("pt")), Plan::TooBroad);
+    let mut filtered = Query::default();
+    filtered.kinds.push(Kind::Pma);
+    assert_eq!(root.plan(&filtered), Plan::NeedText);
+    assert_eq!(
+        root.plan(&Query::default()),
+        Plan::Fetch(vec![ShardKey::Browse])
+    );
+    // A narrow word fetches one or two small shards, however common the
+    // other words of the query are.
+    let Plan::Fetch(keys) = root.plan(&Query::text("pt makmur rivesela")) else {
+        panic!("narrow query refused");
+    };
+    assert!(keys.len() <= 2, "{keys:?}");
+    assert!(stats.largest_shard_rows < items.len());
+    // The empty query's totals come from the root.
+    let (idx, r) = sharded(&root, &files, &Query::default()).unwrap();
+    assert_eq!(r.total, 3000);
+    assert!(idx.len() <= 150);
+}
+
+#[test]
+fn rows_round_trip_hostile_text() {
+    let mut items = partners(5, 1);
+    items[0].name = "PT A\tB\nC\\D\r \\t".to_string();
+    items[1].city = "Kota\t\\".to_string();
+    items[2].country = Some("J\nP".to_string());
+    for p in &items {
+        let r = Row::from_summary(p);
+        let mut line = String::new();
+        r.encode(&mut line);
+        assert_eq!(line.matches('\n').count(), 1);
+        assert_eq!(Row::decode(line.trim_end_matches('\n')), Some(r));
+    }
+}
+
+#[test]
+fn damaged_files_are_typed_errors() {
+    let items = partners(400, 5);
+    let opts = WriteOptions {
+        shard_rows: 50,
+        ..WriteOptions::default()
+    };
+    let (files, _) = write(&items, &opts);
+    let root_text = &files[ROOT_PATH];
+    assert!(Root::parse(root_text).is_ok());
+    // Cut anywhere before its end, the root is refused.
+    for cut in (0..root_text.len() - 1).step_by(53) {
+        if root_text.is_char_boundary(cut) {
+            assert!(Root::parse(&root_text[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+    assert!(matches!(
+        Root::parse("kemitraan-search 2 root\n"),
+        Err(FormatError::Version(_))
+    ));
+    assert!(matches!(
+        Root::parse("<!doctype html>"),
+        Err(FormatError::Version(_))
+    ));
+    let key = ShardKey::Terms(1);
+    let shard = &files[&key.path()];
+    assert!(parse_shard(key, shard).is_ok());
+    // Another shard's file, a truncated one, a garbled row.
+    assert!(parse_shard(ShardKey::Terms(2), shard).is_err());
+    let cut = &shard[..shard.len() / 2];
+    let cut = &cut[..cut.rfind('\n').unwrap()];
+    assert!(matches!(
+        parse_shard(key, cut),
+        Err(FormatError::Corrupt { .. })
+    ));
+    let garbled = shard.replacen("\t2\t", "\t7\t", 1);
+    assert!(parse_shard(key, &garbled).is_err());
+    assert!(parse_shard(key, "").is_err());
+    assert_eq!(
+        FormatError::Corrupt {
+            file: key.path(),
+            line: 3
+        }
+        .to_string(),
+        "search index: search/terms/1.txt is damaged at line 3"
+    );
+}
+
+#[test]
+fn an_empty_dataset_has_an_index() {
+    let (files, stats) = write(&[], &WriteOptions::default());
+    assert_eq!(stats.terms, 0);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    assert_eq!(root.plan(&Query::text("apa")), Plan::Fetch(vec![]));
+    let (_, r) = sharded(&root, &files, &Query::default()).unwrap();
+    assert_eq!(r.total, 0);
+}

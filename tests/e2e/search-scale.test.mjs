@@ -1,0 +1,152 @@
+// The partner search on a generated dataset of 4 000 partners, larger than
+// the 3 000 that browse.txt lists whole: what a first search fetches, that
+// retyping fetches nothing, and that a missing or damaged index file shows
+// the error with Retry, and Retry recovers.
+// Run: trunk build --release && node --test tests/e2e/search-scale.test.mjs
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { useApp, gotoAndWait, expectText, consoleErrors, ROOT } from './helpers.mjs';
+
+const PARTNERS = 4000;
+const TIMEOUT = { timeout: 120_000 };
+const DATA = path.join(os.tmpdir(), `kemitraan-e2e-scale-${process.pid}`);
+const UI = {
+  box: '#cari',
+  count: '#hasil [role="status"]',
+  resultLink: '#hasil .result-name',
+  error: '#hasil [role="alert"]',
+  retry: 'Coba lagi',
+};
+
+/** Generates the dataset (the data tool writes the search index too). */
+function generate() {
+  const bin = process.env.KEMITRAAN_DATA_BIN;
+  const args = ['generate', '--seed', '3', '--scale', String(PARTNERS), '--quiet', '--out', DATA];
+  const r = bin
+    ? spawnSync(bin, args, { encoding: 'utf8' })
+    : spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`generate failed: ${r.stderr || r.error}`);
+  return DATA;
+}
+
+const app = useApp({ prepare: generate });
+after(() => fs.rmSync(DATA, { recursive: true, force: true }));
+
+/** Every /api/ response of `page`: path and bytes on the wire. */
+function recordApi(page) {
+  const seen = [];
+  page.on('requestfinished', async (req) => {
+    const url = new URL(req.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const sizes = await req.sizes().catch(() => null);
+    seen.push({ path: url.pathname.slice('/api/v1/'.length), bytes: sizes?.responseBodySize ?? 0 });
+  });
+  return seen;
+}
+const searchFiles = (list) => list.filter((r) => r.path.startsWith('search/'));
+const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
+
+async function ready(page) {
+  await page.waitForFunction((sel) => /^[0-9]/.test(document.querySelector(sel)?.textContent ?? ''), UI.count, { timeout: 30_000 });
+}
+
+/** A partner and the word of its name that is rarest on its page. */
+async function target() {
+  const items = (await app.getJson('/api/v1/partners/page-3.json')).items;
+  const words = (n) => n.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 5);
+  const df = new Map();
+  for (const p of items) for (const w of new Set(words(p.name))) df.set(w, (df.get(w) ?? 0) + 1);
+  const partner = items[17];
+  const word = words(partner.name).sort((a, b) => df.get(a) - df.get(b))[0];
+  return { partner, word };
+}
+
+test('a first search fetches the root and a few shards, never the partner pages', TIMEOUT, async (t) => {
+  const { partner, word } = await target();
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, '/mitra');
+  await ready(page);
+  await expectText(page.locator(UI.count), '4.000 mitra');
+  // The empty query: the root and the first pages, not the dataset.
+  assert.deepEqual(searchFiles(api).map((r) => r.path).sort(), ['search/browse.txt', 'search/root.txt']);
+  assert.equal((await page.locator(UI.resultLink).allTextContents()).length, 50);
+  await expectText(page.locator('.pager'), 'Halaman 1 dari 80');
+  const opening = sum(searchFiles(api));
+
+  const before = api.length;
+  await page.locator(UI.box).pressSequentially(word, { delay: 40 });
+  await expectText(page.locator(UI.count), `cocok dengan “${word}”`);
+  await expectText(page.locator('#hasil'), partner.name);
+  await page.waitForTimeout(500); // late responses of the keystrokes before
+  const typed = api.slice(before);
+  t.diagnostic(`opening: ${opening} B; typing "${word}": ${typed.length} requests, ${sum(typed)} B (${typed.map((r) => r.path).join(' ')})`);
+  assert.ok(typed.every((r) => r.path.startsWith('search/terms/') || r.path.startsWith('search/nib/')), JSON.stringify(typed));
+  assert.ok(typed.length >= 1 && typed.length <= 8, `${typed.length} shard requests`);
+  assert.ok(sum(typed) < 250_000, `${sum(typed)} bytes for the first search`);
+  assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
+
+  // The same word typed again is answered from the shards of this visit.
+  const again = api.length;
+  await page.locator(UI.box).fill('');
+  await page.locator(UI.box).pressSequentially(word, { delay: 40 });
+  await expectText(page.locator('#hasil'), partner.name);
+  await page.waitForTimeout(500); // late responses of the keystrokes before
+  assert.deepEqual(api.slice(again), [], 'retyping fetches nothing');
+  assert.deepEqual(consoleErrors(page), []);
+});
+
+test('a full NIB fetches its NIB shard and finds the partner', TIMEOUT, async () => {
+  const { partner } = await target();
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, '/mitra');
+  await ready(page);
+  await page.locator(UI.box).fill(partner.nib);
+  await expectText(page.locator(UI.count), '1 mitra');
+  assert.deepEqual(await page.locator(UI.resultLink).allTextContents(), [partner.name]);
+  assert.ok(api.some((r) => r.path.startsWith('search/nib/')));
+});
+
+test('filters without words ask for a name on a dataset too large to browse', TIMEOUT, async () => {
+  const page = await app.newPage();
+  await gotoAndWait(page, '/mitra?jenis=pma');
+  await ready(page);
+  await expectText(page.locator('#hasil'), 'Ketik nama mitra untuk menyaring');
+  await page.getByRole('button', { name: 'Hapus semua saringan' }).last().click();
+  await expectText(page.locator('.pager'), 'Halaman 1 dari 80');
+});
+
+for (const [mode, message] of [
+  ['404', 'HTTP 404'],
+  ['invalid', 'tidak sesuai dengan format'],
+]) {
+  test(`a ${mode === '404' ? 'missing' : 'damaged'} shard shows the error with Retry, and Retry recovers`, TIMEOUT, async () => {
+    const { partner, word } = await target();
+    const page = await app.newPage();
+    await gotoAndWait(page, '/mitra');
+    await ready(page);
+    await app.setFault(mode, '/search/terms/');
+    await page.locator(UI.box).fill(word);
+    await expectText(page.locator(UI.error), message);
+    await expectText(page.locator(UI.count), 'tidak dapat dimuat');
+    await app.reset();
+    await page.getByRole('button', { name: UI.retry }).click();
+    await expectText(page.locator('#hasil'), partner.name);
+    await expectText(page.locator(UI.count), `cocok dengan “${word}”`);
+  });
+}
+
+test('a missing root shows the error with Retry, and Retry recovers', TIMEOUT, async () => {
+  await app.setFault('500', '/search/root.txt');
+  const page = await app.newPage();
+  await gotoAndWait(page, '/mitra');
+  await expectText(page.locator(UI.error), 'HTTP 500');
+  await app.reset();
+  await page.getByRole('button', { name: UI.retry }).click();
+  await expectText(page.locator(UI.count), '4.000 mitra');
+});
