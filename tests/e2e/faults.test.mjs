@@ -26,7 +26,8 @@ const SHORT = { api_base: '/api/v1/', timeout_ms: 1000 };
 
 // What the alert must also say (besides the generic title), per language.
 const FAULTS = [
-  { key: '404-list', name: 'HTTP 404 on a list file', mode: '404', path: '/page-', expect: { id: '404', en: '404' }, listsOnly: true },
+  // Only the files the page lists from (its `list`) answer 404.
+  { key: '404-list', name: 'HTTP 404 on a list file', mode: '404', expect: { id: '404', en: '404' }, listsOnly: true },
   { key: '500', name: 'HTTP 500', mode: '500', expect: { id: '500', en: '500' } },
   // The server said when to come back: the message passes it on.
   { key: '503', name: 'HTTP 503 with Retry-After', mode: '503', retry_after: 2, expect: { id: 'Coba lagi dalam 2 detik', en: 'Try again in 2 seconds' } },
@@ -36,9 +37,10 @@ const FAULTS = [
   { key: 'slow', name: 'slower than the timeout', mode: 'slow', delay: 2500, config: SHORT, expect: { id: 'waktu', en: 'seconds' } },
 ];
 
-// `lists`: the page reads the paged list files (partners/ or agreements/
-// page-N.json). `ready`: what shows once its data has loaded. `kept`: a part
-// that loads from other files and must stay when only the lists fail.
+// `list`: the files the page lists from (a path part: the agreements'
+// page-N.json, the partner search's shards), or null when it reads none.
+// `ready`: what shows once its data has loaded. `kept`: a part that loads
+// from other files and must stay when only the lists fail.
 async function pages() {
   const partners = await app.getJson('/api/v1/partners/page-1.json');
   const agreements = await app.getJson('/api/v1/agreements/page-1.json');
@@ -47,13 +49,15 @@ async function pages() {
   return [
     // The home page's figures come from summary.json; its event table needs
     // every agreement.
-    { path: '/', lists: true, ready: (pg) => pg.locator('.compare-table').first(), kept: '.figures' },
-    { path: '/mitra', lists: true, ready: (pg) => pg.locator('.result-count').first() },
-    { path: `/mitra/${p.id}`, lists: false, ready: (pg) => pg.locator('main h1', { hasText: p.name }).first() },
-    { path: '/perjanjian', lists: true, ready: (pg) => pg.locator('.totals-count').first() },
-    { path: `/perjanjian/${a.id}`, lists: false, ready: (pg) => pg.locator('main', { hasText: a.umkm.name }).first() },
-    { path: '/tentang', lists: false, ready: (pg) => pg.locator('.dataset-name').first() },
-    { path: '/presentasi', lists: true, ready: (pg) => pg.locator('.slide-body').first(), shell: '.slide-controls' },
+    { path: '/', list: '/agreements/page-', ready: (pg) => pg.locator('.compare-table').first(), kept: '.figures' },
+    // The search index is a text format, not JSON: a body of broken JSON is
+    // "not the expected format" there.
+    { path: '/mitra', list: '/search/', ready: (pg) => pg.locator('.result-count').first(), expect: { invalid: { id: 'format', en: 'format' } } },
+    { path: `/mitra/${p.id}`, list: null, ready: (pg) => pg.locator('main h1', { hasText: p.name }).first() },
+    { path: '/perjanjian', list: '/agreements/page-', ready: (pg) => pg.locator('.totals-count').first() },
+    { path: `/perjanjian/${a.id}`, list: null, ready: (pg) => pg.locator('main', { hasText: a.umkm.name }).first() },
+    { path: '/tentang', list: null, ready: (pg) => pg.locator('.dataset-name').first() },
+    { path: '/presentasi', list: '/agreements/page-', ready: (pg) => pg.locator('.slide-body').first(), shell: '.slide-controls' },
   ];
 }
 
@@ -91,10 +95,10 @@ async function openIn(lang, p) {
 
 async function runCase(pg, f, lang) {
   const ui = UI[lang];
-  await setFault(f);
+  await setFault(f.listsOnly ? { ...f, path: pg.list ?? '/page-' } : f);
   const page = await openIn(lang, pg.path);
   const alert = page.getByRole('alert').filter({ hasText: ui.error });
-  const affected = !(f.listsOnly && !pg.lists);
+  const affected = !(f.listsOnly && !pg.list);
 
   if (!affected) {
     // This page reads no list file: it must load as usual.
@@ -105,7 +109,8 @@ async function runCase(pg, f, lang) {
   }
 
   await alert.first().waitFor({ state: 'visible' });
-  if (f.expect[lang]) await expectText(alert, f.expect[lang]);
+  const expected = pg.expect?.[f.key]?.[lang] ?? f.expect[lang];
+  if (expected) await expectText(alert, expected);
   // The user's language: the alert is not in the other one.
   const other = UI[lang === 'id' ? 'en' : 'id'].error;
   assert.ok(!(await alert.first().textContent()).includes(other), 'alert in the wrong language');
