@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse
+.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse fuzz
 
 setup:
 	scripts/setup.sh
@@ -69,3 +69,11 @@ bench-scale:
 RUNS ?= 3
 bench-lighthouse:
 	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
+
+# The property tests (tests/prop_*.rs) with many more cases than the short
+# pass `make test` runs; a failure prints the smallest input it found: add it
+# to crates/core/tests/corpus/strings.txt.
+FUZZ_CASES ?= 10000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --offline -p kemitraan-core --test prop_money --test prop_url_state
+	PROPTEST_CASES=$$(( $(FUZZ_CASES) / 20 )) cargo test --offline -p kemitraan-datatool --test prop_import

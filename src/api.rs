@@ -11,7 +11,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::Request;
-use kemitraan_core::client::{decode, ApiError, Config};
+use kemitraan_core::client::{decode, status_error, ApiError, Config};
 use kemitraan_core::model::{
     paths, AgreementDetail, AgreementSummary, DatasetMeta, Events, Page, PartnerDetail, Summary,
 };
@@ -82,7 +82,8 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
         .await
         .map_err(failed)?;
     if !resp.ok() {
-        return Err(ApiError::Status(resp.status()));
+        let retry_after = resp.headers().get("retry-after");
+        return Err(status_error(resp.status(), retry_after.as_deref()));
     }
     resp.text().await.map_err(failed)
 }

@@ -7,6 +7,7 @@ mod clock;
 pub mod components;
 pub mod i18n;
 mod pages;
+pub mod panic;
 mod search;
 pub mod state;
 

@@ -177,7 +177,12 @@ impl AgreementQuery {
         let mut q = AgreementQuery::default();
         for (key, value) in pairs {
             match key {
-                "q" => q.text = value.trim().chars().take(200).collect(),
+                // Trimmed again after the cut, so that reading what
+                // `to_pairs` wrote gives the same text (found by proptest).
+                "q" => {
+                    let cut: String = value.trim().chars().take(200).collect();
+                    q.text = cut.trim_end().to_owned();
+                }
                 "tahun" => split(value)
                     .filter_map(|y| y.parse::<i32>().ok())
                     .filter(|y| (1945..=2200).contains(y))

@@ -84,7 +84,7 @@ fn parse_path(s: &str) -> Option<Vec<Option<Rupiah>>> {
     if entries.len() > (MAX_YEARS - 1) as usize {
         return None;
     }
-    entries
+    let mut path: Vec<Option<Rupiah>> = entries
         .into_iter()
         .map(|e| {
             if e.trim().is_empty() {
@@ -93,7 +93,13 @@ fn parse_path(s: &str) -> Option<Vec<Option<Rupiah>>> {
                 parse_amount(e).ok().map(Some)
             }
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    // Trailing empty entries hold the year before, like no entry; dropped as
+    // `to_query` drops them, so a link reads back to the same inputs.
+    while path.last() == Some(&None) {
+        path.pop();
+    }
+    Some(path)
 }
 
 /// Applies one parameter to a scenario; `false` when the value is bad.

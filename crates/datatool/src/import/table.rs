@@ -80,7 +80,15 @@ pub fn read(
         match std::str::from_utf8(raw) {
             Ok(name) => {
                 let name = name.trim().to_owned();
-                if columns.contains(&name) {
+                if name.is_empty() {
+                    // E.g. a trailing comma: report the position, as the
+                    // report has no name to show (found by proptest).
+                    errors.push(err(
+                        1,
+                        &format!("#{}", i + 1),
+                        "column has no name (see docs/import.md); its values would be lost".into(),
+                    ));
+                } else if columns.contains(&name) {
                     errors.push(err(1, &name, "column appears twice in the header".into()));
                     header_ok = false;
                 } else if !required.contains(&name.as_str()) && !optional.contains(&name.as_str()) {
