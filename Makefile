@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements bench-lighthouse
+.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements bench-lighthouse
 
 setup:
 	scripts/setup.sh
@@ -23,7 +23,15 @@ build: setup
 run: build
 	node scripts/serve.mjs --dir dist --port $(PORT)
 
-test: setup test-native test-wasm build size test-e2e
+test: setup lint test-native test-wasm build size test-e2e
+
+# Formatting and clippy with warnings as errors, for every crate: the core
+# and the data tool natively, the app and the search benchmark's wasm crate
+# for wasm32 (with the erase_components cfg of .cargo/config.toml).
+lint:
+	cargo fmt --all --check
+	cargo clippy --offline -p kemitraan-core -p kemitraan-datatool --all-targets -- -D warnings
+	cargo clippy --offline --target wasm32-unknown-unknown -p kemitraan -p kemitraan-bench-search --all-targets -- -D warnings
 
 test-native:
 	cargo test --offline -p kemitraan-core -p kemitraan-datatool
@@ -68,3 +76,11 @@ bench-scale-agreements:
 RUNS ?= 3
 bench-lighthouse:
 	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
+
+# The property tests (tests/prop_*.rs) with many more cases than the short
+# pass `make test` runs; a failure prints the smallest input it found: add it
+# to crates/core/tests/corpus/strings.txt.
+FUZZ_CASES ?= 10000
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --offline -p kemitraan-core --test prop_money --test prop_url_state
+	PROPTEST_CASES=$$(( $(FUZZ_CASES) / 20 )) cargo test --offline -p kemitraan-datatool --test prop_import

@@ -67,7 +67,9 @@ const TYPES = {
 // including .wasm (it shrinks to about 40%), is compressed.
 const NO_GZIP = new Set(['.png', '.jpg', '.jpeg', '.webp', '.woff2', '.gz', '.br', '.zip']);
 
-const FAULT_MODES = new Set(['none', '500', '404', 'invalid', 'hang', 'shape']);
+// Test faults of /api/ (see testControl): HTTP errors, bad bodies, a body cut
+// off mid-transfer, an answer that never comes or comes late.
+const FAULT_MODES = new Set(['none', '500', 'invalid', 'hang', 'shape', '404', '503', 'truncated', 'slow']);
 
 const opts = parseArgs(process.argv.slice(2));
 const root = path.resolve(opts.dir);
@@ -79,9 +81,27 @@ try {
   process.exit(1);
 }
 
-// Test-control state (only reachable with --test-controls). A fault with a
-// `match` applies only to /api/ paths containing that text.
-const state = { fault: 'none', match: '', config: null };
+// Security headers on every response. The Content Security Policy is the
+// one scripts/csp.mjs wrote into index.html's <meta> tag (so the two never
+// differ), plus what only a header can say: frame-ancestors.
+const SECURITY = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin' };
+{
+  const html = await fs.readFile(path.join(root, 'index.html'), 'utf8').catch(() => '');
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html);
+  if (m) {
+    SECURITY['Content-Security-Policy'] = `${m[1].replaceAll('&#39;', "'")}; frame-ancestors 'none'`;
+    SECURITY['X-Frame-Options'] = 'DENY';
+  } else if (html) {
+    console.error('serve: index.html has no Content-Security-Policy <meta> (run node scripts/csp.mjs DIR); serving without one');
+  }
+}
+
+// Test-control state (only reachable with --test-controls). `faultPath`:
+// only /api/ paths containing it are faulted (null: all); `faultCount`: how
+// many more requests fail before the backend recovers by itself (null: until
+// reset); `delayMs`: how late `slow` answers; `retryAfter`: 503's header.
+const state = { fault: 'none', config: null, faultPath: null, faultCount: null, delayMs: 3000, retryAfter: 2 };
+const FAULT_DEFAULTS = { fault: 'none', faultPath: null, faultCount: null, delayMs: 3000, retryAfter: 2 };
 // Responses held open by the `hang` fault; destroyed on shutdown.
 const hung = new Set();
 
@@ -132,7 +152,7 @@ function compress(data, encoding) {
 // a body that is already compressed in that encoding (a precompressed file).
 async function send(req, res, status, body, type, headers = {}, ext = '', encoded = null) {
   let data = typeof body === 'string' ? Buffer.from(body) : body;
-  const out = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding', ...headers };
+  const out = { 'Content-Type': type, ...SECURITY, Vary: 'Accept-Encoding', ...headers };
   const encoding = encoded ?? pickEncoding(req);
   if (encoded) {
     out['Content-Encoding'] = encoded;
@@ -166,8 +186,24 @@ async function testControl(req, res, url) {
   if (what === 'fault') {
     const mode = url.searchParams.get('mode');
     if (!FAULT_MODES.has(mode)) return json(400, { error: `mode must be one of ${[...FAULT_MODES].join('|')}` });
-    state.fault = mode;
-    state.match = url.searchParams.get('match') || '';
+    const num = (k, min, max) => {
+      const v = url.searchParams.get(k);
+      if (v === null) return undefined;
+      const n = Number(v);
+      return Number.isInteger(n) && n >= min && n <= max ? n : NaN;
+    };
+    const count = num('count', 1, 1e6);
+    const delay = num('delay', 0, 120_000);
+    const retryAfter = num('retry_after', 0, 86_400);
+    if ([count, delay, retryAfter].some(Number.isNaN)) return json(400, { error: 'count, delay, retry_after must be small non-negative integers' });
+    Object.assign(state, FAULT_DEFAULTS, {
+      fault: mode,
+      // `path`, or `match` as the search tests call it.
+      faultPath: url.searchParams.get('path') || url.searchParams.get('match') || null,
+      faultCount: count ?? null,
+      ...(delay !== undefined && { delayMs: delay }),
+      ...(retryAfter !== undefined && { retryAfter }),
+    });
     return json(200, state);
   }
   if (what === 'config') {
@@ -179,21 +215,54 @@ async function testControl(req, res, url) {
     return json(200, state);
   }
   if (what === 'reset') {
-    state.fault = 'none';
-    state.match = '';
+    Object.assign(state, FAULT_DEFAULTS);
     state.config = null;
     return json(200, state);
   }
   return json(404, { error: 'unknown test control' });
 }
 
-// How /api/ answers under each fault; `none` and `hang` are handled elsewhere.
+// How /api/ answers under each fault; `none`, `hang`, `truncated` and `slow`
+// are handled in faulted().
 const FAULTS = {
-  500: { status: 500, body: 'Internal Server Error (test fault)', type: 'text/plain; charset=utf-8' },
   404: { status: 404, body: 'not found (test fault)', type: 'text/plain; charset=utf-8' },
+  500: { status: 500, body: 'Internal Server Error (test fault)', type: 'text/plain; charset=utf-8' },
+  503: { status: 503, body: 'Service Unavailable (test fault)', type: 'text/plain; charset=utf-8' },
   invalid: { status: 200, body: '{"not json', type: 'application/json' },
   shape: { status: 200, body: '{"unexpected": true}', type: 'application/json' },
 };
+
+// Answers an /api/ request under fault `mode`.
+async function faulted(req, res, pathname, mode) {
+  if (mode === 'hang') {
+    // Never answer: the client must time out. Keep the socket until it goes.
+    hung.add(res);
+    res.on('close', () => hung.delete(res));
+    return;
+  }
+  if (mode === 'slow' || mode === 'truncated') {
+    const file = await fileAt(pathname);
+    if (!file) return send(req, res, 404, `not found: ${pathname}`, 'text/plain; charset=utf-8');
+    const body = await fs.readFile(file);
+    if (mode === 'slow') {
+      // A complete, correct answer, later than the client's timeout.
+      hung.add(res);
+      await new Promise((r) => setTimeout(r, state.delayMs));
+      hung.delete(res);
+      if (res.destroyed) return;
+      return send(req, res, 200, body, 'application/json', { 'Cache-Control': 'no-store' });
+    }
+    // Announce the whole body, send half, then drop the connection: what a
+    // proxy timeout or a lost connection does mid-transfer.
+    res.writeHead(200, { 'Content-Type': 'application/json', ...SECURITY, 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    setTimeout(() => res.destroy(), 50);
+    return;
+  }
+  const f = FAULTS[mode];
+  const extra = mode === '503' ? { 'Retry-After': String(state.retryAfter) } : {};
+  return send(req, res, f.status, f.body, f.type, { 'Cache-Control': 'no-store', ...extra });
+}
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://localhost');
@@ -211,15 +280,14 @@ async function handle(req, res) {
   }
 
   const isApi = pathname.startsWith('/api/');
-  if (opts.testControls && isApi && state.fault !== 'none' && pathname.includes(state.match)) {
-    if (state.fault === 'hang') {
-      // Never answer: the client must time out. Keep the socket until it goes.
-      hung.add(res);
-      res.on('close', () => hung.delete(res));
-      return;
+  if (opts.testControls && isApi && state.fault !== 'none' && (!state.faultPath || pathname.includes(state.faultPath))) {
+    if (state.faultCount !== null && --state.faultCount <= 0) {
+      // This is the last faulted request; the backend recovers after it.
+      const mode = state.fault;
+      Object.assign(state, FAULT_DEFAULTS);
+      return faulted(req, res, pathname, mode);
     }
-    const f = FAULTS[state.fault];
-    return send(req, res, f.status, f.body, f.type, { 'Cache-Control': 'no-store' });
+    return faulted(req, res, pathname, state.fault);
   }
 
   if (opts.testControls && pathname === '/config.json' && state.config !== null) {

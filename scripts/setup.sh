@@ -18,6 +18,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# `make lint` needs rustfmt and clippy (a minimal rustup profile lacks them).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing Debian chromium and chromium-driver"
   export DEBIAN_FRONTEND=noninteractive

@@ -8,9 +8,10 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::Arc;
 
 use gloo_net::http::Request;
-use kemitraan_core::client::{decode, ApiError, Config};
+use kemitraan_core::client::{decode, status_error, ApiError, Config};
 use kemitraan_core::model::{paths, AgreementDetail, DatasetMeta, Events, PartnerDetail, Summary};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
@@ -121,7 +122,8 @@ async fn fetch_text(
         .await
         .map_err(failed)?;
     if !resp.ok() {
-        return Err(ApiError::Status(resp.status()));
+        let retry_after = resp.headers().get("retry-after");
+        return Err(status_error(resp.status(), retry_after.as_deref()));
     }
     resp.text().await.map_err(failed)
 }
@@ -189,4 +191,11 @@ pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
         return Err(ApiError::Status(404));
     }
     get(&paths::agreement(&id)).await
+}
+
+/// `summary.json` and `events.json`, fetched together: one loading line for
+/// the figures, the event and the charts.
+pub async fn overview() -> Result<(Arc<Summary>, Arc<Events>), kemitraan_core::client::ApiError> {
+    let (summary, events) = futures::future::join(summary(), events()).await;
+    Ok((Arc::new(summary?), Arc::new(events?)))
 }

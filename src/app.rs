@@ -6,9 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::components::layout::{DatasetBand, Footer, Header, MetaResource};
-use crate::i18n::{provide_lang, use_lang};
+use crate::components::layout::{DatasetBand, Footer, Header};
+use crate::i18n::provide_lang;
 use crate::pages;
+use crate::state::MetaResource;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -19,7 +20,6 @@ pub fn App() -> impl IntoView {
     provide_context(crate::search::SearchStore::new());
     // The agreement aggregates (index, figures), kept for the whole visit.
     provide_context(crate::agreements::AgreementStore::new());
-    let lang = use_lang();
     let formatter = move |page: String| {
         if page.is_empty() {
             "Kemitraan".to_string()
@@ -27,7 +27,6 @@ pub fn App() -> impl IntoView {
             format!("{page} · Kemitraan")
         }
     };
-    let _ = lang;
     view! {
         <Title formatter/>
         <Router>
@@ -49,11 +48,4 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
-}
-
-/// The page title in the current language.
-#[component]
-pub fn PageTitle(id: &'static str, en: &'static str) -> impl IntoView {
-    let lang = use_lang();
-    view! { <Title text=move || crate::i18n::pick(lang.get(), id, en).to_string()/> }
 }

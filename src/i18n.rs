@@ -40,12 +40,29 @@ pub fn provide_lang() -> RwSignal<Lang> {
     lang
 }
 
-/// The current language. Falls back to Indonesian outside the app (tests
-/// that mount a single component).
-pub fn use_lang() -> RwSignal<Lang> {
-    use_context::<LangSignal>()
-        .map(|l| l.0)
-        .unwrap_or_else(|| RwSignal::new(Lang::Id))
+/// The current language, from the one signal [`provide_lang`] provides (the
+/// app calls it once; a test that mounts a component calls it too).
+///
+/// Without a provider this never creates a language of its own, which would
+/// drift from the app's: it reads as a constant Indonesian and says on the
+/// console that the provider is missing. Never panics.
+pub fn use_lang() -> Signal<Lang> {
+    match use_context::<LangSignal>() {
+        Some(l) => l.0.into(),
+        None => {
+            web_sys::console::error_1(
+                &"use_lang: no language provider (call i18n::provide_lang); showing Indonesian"
+                    .into(),
+            );
+            Signal::stored(Lang::Id)
+        }
+    }
+}
+
+/// The language switch: the provided signal to write, `None` without a
+/// provider (see [`use_lang`]).
+pub fn use_lang_switch() -> Option<RwSignal<Lang>> {
+    use_context::<LangSignal>().map(|l| l.0)
 }
 
 /// Picks one of a pair by language.

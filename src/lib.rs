@@ -8,7 +8,9 @@ mod clock;
 pub mod components;
 pub mod i18n;
 mod pages;
+pub mod panic;
 mod search;
+pub mod state;
 
 pub use app::App;
 

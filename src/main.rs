@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::{request_animation_frame, set_timeout};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    kemitraan::panic::install();
     // Mount after the browser has painted the static first paint of
     // index.html once (a frame, then a task): on a fast connection the wasm
     // can be ready before the first paint, and the reader would see nothing

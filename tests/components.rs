@@ -31,6 +31,7 @@ async fn error_box_names_the_cause_and_retries() {
     let retries = Arc::new(AtomicU32::new(0));
     let counter = retries.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
+        kemitraan::i18n::provide_lang();
         let counter = counter.clone();
         view! {
             <ErrorBox
@@ -60,6 +61,7 @@ async fn error_box_names_the_cause_and_retries() {
 async fn amount_shows_words_with_the_exact_figure_on_hover() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), || {
+        kemitraan::i18n::provide_lang();
         view! { <Amount value=Rupiah(1_500_000_000_000)/> }
     });
     leptos::task::tick().await;

@@ -10,16 +10,17 @@
 //!
 //! Every row is an `<a href>` with an accessible name that says the figures
 //! (the drawing is a `role="group"` of links, not an image), reachable with
-//! Tab; [`follow_svg_link`] makes a click navigate inside the app, since
+//! Tab; [`follow_svg_link`](crate::components::svg::follow_svg_link) makes a click navigate inside the app, since
 //! the router only intercepts HTML anchors. Amounts arrive formatted by
 //! `kemitraan_core::money`; only the bar lengths are floats.
 
 use std::fmt::Write;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::components::chart::{esc, text_width, wrap, FONT, INK, MUTED, SERIES_COLOURS};
+use crate::components::svg::{
+    esc, follow_svg_link, text_width, use_size, wrap, FONT, INK, MUTED, SERIES_COLOURS,
+};
 
 /// One bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -239,43 +240,6 @@ pub fn render_bars(spec: &BarSpec, width: f64) -> (String, f64) {
     (s, h)
 }
 
-/// Follows a click on an SVG `<a href="/...">` inside the app: the router
-/// only intercepts HTML anchors, and a full page load would fetch the app
-/// again. Clicks with a modifier (new tab) are left to the browser.
-pub fn follow_svg_link(
-    ev: &leptos::ev::MouseEvent,
-    navigate: &impl Fn(&str, leptos_router::NavigateOptions),
-) {
-    if ev.default_prevented()
-        || ev.button() != 0
-        || ev.ctrl_key()
-        || ev.meta_key()
-        || ev.shift_key()
-        || ev.alt_key()
-    {
-        return;
-    }
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Ok(Some(a)) = target.closest("a") else {
-        return;
-    };
-    if a.namespace_uri().as_deref() != Some("http://www.w3.org/2000/svg") {
-        return;
-    }
-    let Some(href) = a.get_attribute("href") else {
-        return;
-    };
-    if href.starts_with('/') && !href.starts_with("//") {
-        ev.prevent_default();
-        navigate(&href, Default::default());
-    }
-}
-
 /// The chart at the width of its container. `zoom` draws at 1/zoom of the
 /// width and lets the browser scale it up (larger type for a shared
 /// screen).
@@ -286,7 +250,7 @@ pub fn BarChart(
 ) -> impl IntoView {
     let zoom = zoom.filter(|z| z.is_finite() && *z >= 1.0).unwrap_or(1.0);
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
-    let size = crate::components::chart::use_size(wrap_ref, false);
+    let size = use_size(wrap_ref, false);
     let navigate = leptos_router::hooks::use_navigate();
     let zoomed = zoom > 1.0;
     view! {

@@ -4,6 +4,7 @@
 //! year chart of [`crate::components::chart`], and [`BreakdownTable`] is
 //! the same figures as a table (the charts' text alternative).
 
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::dashboard::{ChartRow, Counted, Dimension, Measure};
 use kemitraan_core::money::{
     format_full, format_number, format_percent_bp, format_short, format_words,
@@ -20,17 +21,14 @@ fn count(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-/// "67 perjanjian" / "67 agreements", "1 agreement".
-pub fn count_text(counted: Counted, n: u64, lang: Lang) -> String {
-    let word = match (counted, lang, n == 1) {
-        (Counted::Agreements, Lang::Id, _) => "perjanjian",
-        (Counted::Agreements, Lang::En, true) => "agreement",
-        (Counted::Agreements, Lang::En, false) => "agreements",
-        (Counted::Partners, Lang::Id, _) => "mitra",
-        (Counted::Partners, Lang::En, true) => "partner",
-        (Counted::Partners, Lang::En, false) => "partners",
+/// "67 perjanjian" / "67 agreements", "1 agreement": what a chart's list
+/// counts, through [`kemitraan_core::count::count_text`].
+pub fn counted_text(counted: Counted, n: u64, lang: Lang) -> String {
+    let noun = match counted {
+        Counted::Agreements => Noun::Agreement,
+        Counted::Partners => Noun::Partner,
     };
-    format!("{} {word}", format_number(count(n), lang))
+    count_text(noun, n, lang)
 }
 
 /// Growth as "+25%", "-60%"; "–" when there is none.
@@ -72,7 +70,7 @@ pub fn bar_spec(id: &str, dim: Dimension, rows: &[ChartRow], lang: Lang) -> BarS
                 Measure::Committed => (
                     format_short(committed, lang),
                     format_words(committed, lang),
-                    count_text(dim.counted(), r.count(dim.counted()), lang),
+                    counted_text(dim.counted(), r.count(dim.counted()), lang),
                 ),
                 Measure::Umkm => {
                     let umkm = format!("{} UMKM", format_number(count(r.bucket.partners), lang));
@@ -132,7 +130,7 @@ pub fn year_chart(id: &str, rows: &[ChartRow], lang: Lang) -> (ChartSpec, Extras
         };
         points.push((year, r.bucket.committed));
         let growth = growth_text(r.growth_bp, lang);
-        let agreements = count_text(Counted::Agreements, r.bucket.agreements, lang);
+        let agreements = count_text(Noun::Agreement, r.bucket.agreements, lang);
         let name = match r.growth_bp {
             Some(_) => format!(
                 "{year}: {}; {agreements}; {} {growth}",

@@ -18,6 +18,9 @@ use kemitraan_core::money::format_short;
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 
+use crate::components::svg::{
+    esc, follow_svg_link, text_width, use_size, wrap, FONT, INK, MUTED, SERIES_COLOURS,
+};
 use crate::i18n::pick;
 
 /// One line or set of bars.
@@ -63,57 +66,9 @@ pub struct ChartSpec {
     pub lang: Lang,
 }
 
-pub(crate) const SERIES_COLOURS: [&str; 4] = ["#0b5d4b", "#b45309", "#6d28d9", "#1a56db"];
 const SERIES_DASH: [&str; 4] = ["", "7 4", "2 3", "10 3 2 3"];
 const BAND_FILLS: [&str; 4] = ["#f3f7f6", "#e4f0ec", "#d3e8e1", "#c3e0d6"];
-pub(crate) const INK: &str = "#17211f";
-pub(crate) const MUTED: &str = "#4d5b58";
 const TARGET: &str = "#a4262c";
-pub(crate) const FONT: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif";
-
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Rough text width for layout (no DOM measuring in a string builder).
-pub(crate) fn text_width(s: &str, font: f64) -> f64 {
-    s.chars().count() as f64 * font * 0.58
-}
-
-/// Splits `text` into lines of at most about `max_width` at spaces.
-pub(crate) fn wrap(text: &str, max_width: f64, font: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_width(&candidate, font) > max_width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_string();
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
 
 /// The height that suits a width: taller on phones so the bands stay
 /// distinguishable.
@@ -150,32 +105,18 @@ pub fn render_svg_with(
     standalone: bool,
     extras: &Extras,
 ) -> String {
-    let lang = spec.lang;
     let w = width.max(240.0);
     let h = height.max(200.0);
     let font = if w < 520.0 { 12.0 } else { 13.0 };
     let mut s = String::new();
-    let title_id = format!("{}-title", spec.id);
-    let desc_id = format!("{}-desc", spec.id);
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="{role}" aria-labelledby="{title_id} {desc_id}" font-family="{font_family}" font-size="{font}">"#,
-        font_family = esc(FONT),
-        role = if extras.links.is_empty() {
-            "img"
-        } else {
-            "group"
-        },
+    open_svg(
+        &mut s,
+        spec,
+        (w, h),
+        font,
+        standalone,
+        !extras.links.is_empty(),
     );
-    let _ = write!(
-        s,
-        r#"<title id="{title_id}">{}</title><desc id="{desc_id}">{}</desc>"#,
-        esc(&spec.title),
-        esc(&spec.desc)
-    );
-    if standalone {
-        let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    }
 
     let mut top = 8.0;
     if standalone {
@@ -188,8 +129,157 @@ pub fn render_svg_with(
         );
         top += 28.0;
     }
+    top = draw_legend(&mut s, spec, w, font, top);
 
-    // Legend: wraps across lines.
+    let max_ticks = if h < 320.0 { 5 } else { 6 };
+    let axis = value_axis(spec, max_ticks);
+    let tick_labels: Vec<String> = axis
+        .ticks
+        .iter()
+        .map(|t| format_short(*t, spec.lang))
+        .collect();
+    top = draw_caption(&mut s, spec, axis.log, w, font, top);
+    // Room for the top tick label, which is centred on the plot's top edge.
+    top += 6.0 + font / 2.0;
+    // And for the notes above the tallest bar.
+    if !extras.notes.is_empty() {
+        top += font + 6.0;
+    }
+
+    let label_w = tick_labels
+        .iter()
+        .map(|l| text_width(l, font))
+        .fold(0.0, f64::max);
+    let left = (label_w + 16.0).max(40.0);
+    let right = w - 10.0;
+    let bottom = h - (font + 14.0);
+    let plot = Plot {
+        left,
+        right,
+        top,
+        bottom,
+        width: (right - left).max(40.0),
+        height: (bottom - top).max(40.0),
+        axis,
+        font,
+    };
+
+    let band_labels = draw_bands(&mut s, spec, &plot);
+    draw_ticks(&mut s, &plot, &tick_labels);
+    let years = Years::of(spec, &plot);
+    if let Some(years) = &years {
+        draw_year_labels(&mut s, years, &plot, w);
+        match spec.kind {
+            Kind::Bars => draw_bars(&mut s, spec, extras, years, &plot),
+            Kind::Lines => draw_lines(&mut s, spec, years, &plot),
+        }
+    }
+    s.push_str(&band_labels);
+    if let Some(years) = &years {
+        draw_notes(&mut s, spec, extras, years, &plot);
+    }
+    if let Some(r) = &spec.reference {
+        let y = plot.y_of(r.value);
+        let _ = write!(
+            s,
+            r#"<line x1="{left:.1}" y1="{y:.1}" x2="{right:.1}" y2="{y:.1}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 4"/>"#
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// The plot area in SVG units and the value axis drawn in it.
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    width: f64,
+    height: f64,
+    axis: Axis,
+    font: f64,
+}
+
+impl Plot {
+    /// The vertical position of an amount.
+    fn y_of(&self, v: Rupiah) -> f64 {
+        self.bottom - self.axis.position(v) * self.height
+    }
+}
+
+/// The years on the horizontal axis: one slot per year from the first to
+/// the last of any series (at most 200).
+struct Years {
+    first: i32,
+    count: usize,
+    slot: f64,
+    left: f64,
+}
+
+impl Years {
+    /// `None` when no series has a point.
+    fn of(spec: &ChartSpec, plot: &Plot) -> Option<Years> {
+        let years = spec
+            .series
+            .iter()
+            .flat_map(|se| se.points.iter().map(|p| p.0));
+        let (first, last) = years.fold(None, |acc: Option<(i32, i32)>, y| match acc {
+            None => Some((y, y)),
+            Some((a, b)) => Some((a.min(y), b.max(y))),
+        })?;
+        let count = (i64::from(last) - i64::from(first) + 1).min(200) as usize;
+        Some(Years {
+            first,
+            count,
+            slot: plot.width / count as f64,
+            left: plot.left,
+        })
+    }
+
+    /// The centre of a year's slot.
+    fn x_of(&self, year: i32) -> f64 {
+        self.left + ((year - self.first) as f64 + 0.5) * self.slot
+    }
+}
+
+/// The `<svg>` element, its `<title>` and `<desc>`, and for a standalone
+/// file a white background. With links the drawing is a `group`, else an
+/// `img`.
+fn open_svg(
+    s: &mut String,
+    spec: &ChartSpec,
+    (w, h): (f64, f64),
+    font: f64,
+    standalone: bool,
+    links: bool,
+) {
+    let title_id = format!("{}-title", spec.id);
+    let desc_id = format!("{}-desc", spec.id);
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="{role}" aria-labelledby="{title_id} {desc_id}" font-family="{font_family}" font-size="{font}">"#,
+        font_family = esc(FONT),
+        role = if links { "group" } else { "img" },
+    );
+    let _ = write!(
+        s,
+        r#"<title id="{title_id}">{}</title><desc id="{desc_id}">{}</desc>"#,
+        esc(&spec.title),
+        esc(&spec.desc)
+    );
+    if standalone {
+        let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    }
+}
+
+/// The legend (series and reference line), wrapping across lines, when
+/// there is more than one thing to tell apart. Returns the new top.
+fn draw_legend(s: &mut String, spec: &ChartSpec, w: f64, font: f64, top: f64) -> f64 {
+    let show_legend = spec.series.len() > 1 || spec.reference.is_some();
+    if !show_legend {
+        return top;
+    }
     let mut legend: Vec<(String, usize, bool)> = spec
         .series
         .iter()
@@ -199,45 +289,45 @@ pub fn render_svg_with(
     if let Some(r) = &spec.reference {
         legend.push((r.label.clone(), 0, true));
     }
-    let show_legend = spec.series.len() > 1 || spec.reference.is_some();
-    if show_legend {
-        let mut x = 12.0;
-        let mut y = top + 12.0;
-        for (name, i, is_ref) in &legend {
-            let item_w = 30.0 + text_width(name, font) + 16.0;
-            if x + item_w > w - 8.0 && x > 12.0 {
-                x = 12.0;
-                y += font + 8.0;
-            }
-            let (colour, dash) = if *is_ref {
-                (TARGET, "5 4")
-            } else {
-                (
-                    SERIES_COLOURS[i % SERIES_COLOURS.len()],
-                    SERIES_DASH[i % SERIES_DASH.len()],
-                )
-            };
-            let _ = write!(
-                s,
-                r#"<line x1="{x:.1}" y1="{ly:.1}" x2="{x2:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"/>"#,
-                ly = y - font * 0.35,
-                x2 = x + 24.0
-            );
-            if !is_ref && spec.kind == Kind::Lines {
-                s.push_str(&marker(*i, x + 12.0, y - font * 0.35, colour));
-            }
-            let _ = write!(
-                s,
-                r#"<text x="{tx:.1}" y="{y:.1}" fill="{INK}">{}</text>"#,
-                esc(name),
-                tx = x + 30.0
-            );
-            x += item_w;
+    let mut x = 12.0;
+    let mut y = top + 12.0;
+    for (name, i, is_ref) in &legend {
+        let item_w = 30.0 + text_width(name, font) + 16.0;
+        if x + item_w > w - 8.0 && x > 12.0 {
+            x = 12.0;
+            y += font + 8.0;
         }
-        top = y + 10.0;
+        let (colour, dash) = if *is_ref {
+            (TARGET, "5 4")
+        } else {
+            (
+                SERIES_COLOURS[i % SERIES_COLOURS.len()],
+                SERIES_DASH[i % SERIES_DASH.len()],
+            )
+        };
+        let _ = write!(
+            s,
+            r#"<line x1="{x:.1}" y1="{ly:.1}" x2="{x2:.1}" y2="{ly:.1}" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"/>"#,
+            ly = y - font * 0.35,
+            x2 = x + 24.0
+        );
+        if !is_ref && spec.kind == Kind::Lines {
+            s.push_str(&marker(*i, x + 12.0, y - font * 0.35, colour));
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{tx:.1}" y="{y:.1}" fill="{INK}">{}</text>"#,
+            esc(name),
+            tx = x + 30.0
+        );
+        x += item_w;
     }
+    y + 10.0
+}
 
-    // The value axis.
+/// The value axis for every point, the reference line and the bands'
+/// thresholds.
+fn value_axis(spec: &ChartSpec, max_ticks: usize) -> Axis {
     let mut values: Vec<Rupiah> = spec
         .series
         .iter()
@@ -247,17 +337,25 @@ pub fn render_svg_with(
         values.push(r.value);
     }
     let thresholds: Vec<Rupiah> = spec.bands.iter().filter_map(|b| b.upper).collect();
-    let max_ticks = if h < 320.0 { 5 } else { 6 };
-    let axis = Axis::for_values(&values, &thresholds, max_ticks);
-    let tick_labels: Vec<String> = axis.ticks.iter().map(|t| format_short(*t, lang)).collect();
+    Axis::for_values(&values, &thresholds, max_ticks)
+}
 
-    // Axis caption above the plot.
-    let caption = if axis.log {
+/// The axis caption above the plot (saying when the scale is logarithmic).
+/// Returns the new top.
+fn draw_caption(
+    s: &mut String,
+    spec: &ChartSpec,
+    log: bool,
+    w: f64,
+    font: f64,
+    mut top: f64,
+) -> f64 {
+    let caption = if log {
         format!(
             "{} — {}",
             spec.y_label,
             pick(
-                lang,
+                spec.lang,
                 "skala logaritmik (tiap garis ×10)",
                 "log scale (each line ×10)"
             )
@@ -274,25 +372,20 @@ pub fn render_svg_with(
         );
         top += font + 4.0;
     }
-    // Room for the top tick label, which is centred on the plot's top edge.
-    top += 6.0 + font / 2.0;
-    // And for the notes above the tallest bar.
-    if !extras.notes.is_empty() {
-        top += font + 6.0;
-    }
+    top
+}
 
-    let label_w = tick_labels
-        .iter()
-        .map(|l| text_width(l, font))
-        .fold(0.0, f64::max);
-    let left = (label_w + 16.0).max(40.0);
-    let right = w - 10.0;
-    let bottom = h - (font + 14.0);
-    let plot_h = (bottom - top).max(40.0);
-    let plot_w = (right - left).max(40.0);
-    let y_of = |v: Rupiah| bottom - axis.position(v) * plot_h;
-
-    // Bands and their thresholds.
+/// The bands and their threshold lines. Returns the band labels, which are
+/// drawn after the series (with a white halo) so bars never hide them.
+fn draw_bands(s: &mut String, spec: &ChartSpec, plot: &Plot) -> String {
+    let Plot {
+        left,
+        right,
+        width: plot_w,
+        font,
+        ref axis,
+        ..
+    } = *plot;
     let mut band_labels = String::new();
     for (i, b) in spec.bands.iter().enumerate() {
         let lo = b.lower.map(|v| v.max(axis.min)).unwrap_or(axis.min);
@@ -300,7 +393,7 @@ pub fn render_svg_with(
         if b.lower.is_some_and(|v| v >= axis.max) || b.upper.is_some_and(|v| v <= axis.min) {
             continue;
         }
-        let (y1, y2) = (y_of(hi), y_of(lo));
+        let (y1, y2) = (plot.y_of(hi), plot.y_of(lo));
         if y2 - y1 < 0.5 {
             continue;
         }
@@ -311,7 +404,6 @@ pub fn render_svg_with(
             fill = BAND_FILLS[i % BAND_FILLS.len()]
         );
         if y2 - y1 >= font + 6.0 {
-            // Drawn after the series, with a white halo, so bars never hide them.
             let _ = write!(
                 band_labels,
                 r##"<text x="{x:.1}" y="{y:.1}" text-anchor="end" fill="{INK}" font-size="{fs}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
@@ -323,7 +415,7 @@ pub fn render_svg_with(
         }
         if let Some(u) = b.upper {
             if u > axis.min && u < axis.max {
-                let yl = y_of(u);
+                let yl = plot.y_of(u);
                 let _ = write!(
                     s,
                     r##"<line x1="{left:.1}" y1="{yl:.1}" x2="{right:.1}" y2="{yl:.1}" stroke="#6b7b77" stroke-width="1" stroke-dasharray="4 3"/>"##
@@ -331,10 +423,20 @@ pub fn render_svg_with(
             }
         }
     }
+    band_labels
+}
 
-    // Ticks and grid lines.
-    for (t, label) in axis.ticks.iter().zip(&tick_labels) {
-        let y = y_of(*t);
+/// Tick labels, grid lines and the base line.
+fn draw_ticks(s: &mut String, plot: &Plot, tick_labels: &[String]) {
+    let Plot {
+        left,
+        right,
+        bottom,
+        font,
+        ..
+    } = *plot;
+    for (t, label) in plot.axis.ticks.iter().zip(tick_labels) {
+        let y = plot.y_of(*t);
         let _ = write!(
             s,
             r##"<line x1="{left:.1}" y1="{y:.1}" x2="{right:.1}" y2="{y:.1}" stroke="#d5dcda" stroke-width="1"/><text x="{tx:.1}" y="{ty:.1}" text-anchor="end" fill="{INK}">{}</text>"##,
@@ -347,146 +449,124 @@ pub fn render_svg_with(
         s,
         r#"<line x1="{left:.1}" y1="{bottom:.1}" x2="{right:.1}" y2="{bottom:.1}" stroke="{INK}" stroke-width="1"/>"#
     );
+}
 
-    // Years.
-    let years: Vec<i32> = spec
-        .series
-        .iter()
-        .flat_map(|se| se.points.iter().map(|p| p.0))
-        .collect();
-    let (y_min, y_max) = match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) => (*a, *b),
-        _ => (0, -1),
-    };
-    let n = if y_max >= y_min {
-        (i64::from(y_max) - i64::from(y_min) + 1).min(200) as usize
-    } else {
-        0
-    };
-    if n > 0 {
-        let slot = plot_w / n as f64;
-        let x_of = |year: i32| left + ((year - y_min) as f64 + 0.5) * slot;
-        let every = ((text_width("0000", font) + 10.0) / slot).ceil().max(1.0) as usize;
-        for i in 0..n {
-            // Label from the last year back, so the final year is shown.
-            if (n - 1 - i) % every != 0 {
-                continue;
-            }
-            let year = y_min + i as i32;
-            // Kept inside the drawing at both ends.
-            let half = text_width("0000", font) / 2.0 + 2.0;
-            let _ = write!(
-                s,
-                r#"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}">{year}</text>"#,
-                x = x_of(year).clamp(half, w - half),
-                y = bottom + font + 6.0
-            );
+/// The year labels under the plot: as many as fit, counted from the last
+/// year back so the final year is shown, kept inside the drawing.
+fn draw_year_labels(s: &mut String, years: &Years, plot: &Plot, w: f64) {
+    let font = plot.font;
+    let n = years.count;
+    let every = ((text_width("0000", font) + 10.0) / years.slot)
+        .ceil()
+        .max(1.0) as usize;
+    let half = text_width("0000", font) / 2.0 + 2.0;
+    for i in 0..n {
+        if !(n - 1 - i).is_multiple_of(every) {
+            continue;
         }
-
-        match spec.kind {
-            Kind::Bars => {
-                let k = spec.series.len().max(1) as f64;
-                let group = (slot * 0.7).min(64.0 * k);
-                let bar = group / k;
-                for (si, se) in spec.series.iter().enumerate() {
-                    let colour = SERIES_COLOURS[si % SERIES_COLOURS.len()];
-                    for (year, v) in &se.points {
-                        let x = x_of(*year) - group / 2.0 + bar * si as f64;
-                        let y = y_of(*v);
-                        let link = (si == 0)
-                            .then(|| extras.links.iter().find(|l| l.0 == *year))
-                            .flatten();
-                        if let Some((_, href, name)) = link {
-                            // The whole slot is the target, so a small bar is
-                            // as easy to hit as a tall one.
-                            let _ = write!(
-                                s,
-                                r#"<a href="{}" aria-label="{}" class="bar-link"><rect class="bar-hit" x="{sx:.1}" y="{top:.1}" width="{sw:.1}" height="{sh:.1}" fill="transparent"/>"#,
-                                esc(href),
-                                esc(name),
-                                sx = x_of(*year) - slot / 2.0,
-                                sw = slot,
-                                sh = (bottom - top).max(0.0)
-                            );
-                        }
-                        let _ = write!(
-                            s,
-                            r#"<rect x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{bh:.1}" fill="{colour}"><title>{year}: {}</title></rect>"#,
-                            esc(&format_short(*v, lang)),
-                            bw = (bar - 1.0).max(1.0),
-                            bh = (bottom - y).max(0.0)
-                        );
-                        if link.is_some() {
-                            s.push_str("</a>");
-                        }
-                    }
-                }
-            }
-            Kind::Lines => {
-                for (si, se) in spec.series.iter().enumerate() {
-                    let colour = SERIES_COLOURS[si % SERIES_COLOURS.len()];
-                    let dash = SERIES_DASH[si % SERIES_DASH.len()];
-                    let pts: Vec<String> = se
-                        .points
-                        .iter()
-                        .map(|(year, v)| format!("{:.1},{:.1}", x_of(*year), y_of(*v)))
-                        .collect();
-                    let _ = write!(
-                        s,
-                        r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}" stroke-linejoin="round"/>"#,
-                        pts.join(" ")
-                    );
-                    if slot >= 7.0 {
-                        for (year, v) in &se.points {
-                            let _ = write!(
-                                s,
-                                "<g>{}<title>{}: {year}: {}</title></g>",
-                                marker(si, x_of(*year), y_of(*v), colour),
-                                esc(&se.name),
-                                esc(&format_short(*v, lang))
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    s.push_str(&band_labels);
-
-    // Notes above the tallest value of their year.
-    if n > 0 {
-        let slot = plot_w / n as f64;
-        for (year, text) in &extras.notes {
-            let tallest = spec
-                .series
-                .iter()
-                .flat_map(|se| se.points.iter().filter(|p| p.0 == *year).map(|p| p.1))
-                .max();
-            let Some(v) = tallest else { continue };
-            let x = left + ((year - y_min) as f64 + 0.5) * slot;
-            // Smaller type when the slot is narrow, so neighbours never
-            // overlap (bold runs about 8 % wider than the estimate).
-            let fit = (slot - 6.0) / (text_width(text, 1.0) * 1.08).max(1.0);
-            let size = fit.min(font).max(8.0);
-            let _ = write!(
-                s,
-                r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}" font-size="{size:.1}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
-                esc(text),
-                y = y_of(v) - 6.0
-            );
-        }
-    }
-
-    if let Some(r) = &spec.reference {
-        let y = y_of(r.value);
+        let year = years.first + i as i32;
         let _ = write!(
             s,
-            r#"<line x1="{left:.1}" y1="{y:.1}" x2="{right:.1}" y2="{y:.1}" stroke="{TARGET}" stroke-width="2" stroke-dasharray="5 4"/>"#
+            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}">{year}</text>"#,
+            x = years.x_of(year).clamp(half, w - half),
+            y = plot.bottom + font + 6.0
         );
     }
-    s.push_str("</svg>");
-    s
+}
+
+/// The bars, grouped by year; with links, the first series' bars open
+/// their year's link and the whole slot is the target.
+fn draw_bars(s: &mut String, spec: &ChartSpec, extras: &Extras, years: &Years, plot: &Plot) {
+    let (top, bottom, slot) = (plot.top, plot.bottom, years.slot);
+    let k = spec.series.len().max(1) as f64;
+    let group = (slot * 0.7).min(64.0 * k);
+    let bar = group / k;
+    for (si, se) in spec.series.iter().enumerate() {
+        let colour = SERIES_COLOURS[si % SERIES_COLOURS.len()];
+        for (year, v) in &se.points {
+            let x = years.x_of(*year) - group / 2.0 + bar * si as f64;
+            let y = plot.y_of(*v);
+            let link = (si == 0)
+                .then(|| extras.links.iter().find(|l| l.0 == *year))
+                .flatten();
+            if let Some((_, href, name)) = link {
+                // The whole slot is the target, so a small bar is as easy
+                // to hit as a tall one.
+                let _ = write!(
+                    s,
+                    r#"<a href="{}" aria-label="{}" class="bar-link"><rect class="bar-hit" x="{sx:.1}" y="{top:.1}" width="{sw:.1}" height="{sh:.1}" fill="transparent"/>"#,
+                    esc(href),
+                    esc(name),
+                    sx = years.x_of(*year) - slot / 2.0,
+                    sw = slot,
+                    sh = (bottom - top).max(0.0)
+                );
+            }
+            let _ = write!(
+                s,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{bw:.1}" height="{bh:.1}" fill="{colour}"><title>{year}: {}</title></rect>"#,
+                esc(&format_short(*v, spec.lang)),
+                bw = (bar - 1.0).max(1.0),
+                bh = (bottom - y).max(0.0)
+            );
+            if link.is_some() {
+                s.push_str("</a>");
+            }
+        }
+    }
+}
+
+/// One line per series, with a marker per point when the slots are wide
+/// enough to tell them apart.
+fn draw_lines(s: &mut String, spec: &ChartSpec, years: &Years, plot: &Plot) {
+    for (si, se) in spec.series.iter().enumerate() {
+        let colour = SERIES_COLOURS[si % SERIES_COLOURS.len()];
+        let dash = SERIES_DASH[si % SERIES_DASH.len()];
+        let pts: Vec<String> = se
+            .points
+            .iter()
+            .map(|(year, v)| format!("{:.1},{:.1}", years.x_of(*year), plot.y_of(*v)))
+            .collect();
+        let _ = write!(
+            s,
+            r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2.5" stroke-dasharray="{dash}" stroke-linejoin="round"/>"#,
+            pts.join(" ")
+        );
+        if years.slot >= 7.0 {
+            for (year, v) in &se.points {
+                let _ = write!(
+                    s,
+                    "<g>{}<title>{}: {year}: {}</title></g>",
+                    marker(si, years.x_of(*year), plot.y_of(*v), colour),
+                    esc(&se.name),
+                    esc(&format_short(*v, spec.lang))
+                );
+            }
+        }
+    }
+}
+
+/// The notes above the tallest value of their year, in smaller type when
+/// the slot is narrow so neighbours never overlap.
+fn draw_notes(s: &mut String, spec: &ChartSpec, extras: &Extras, years: &Years, plot: &Plot) {
+    for (year, text) in &extras.notes {
+        let tallest = spec
+            .series
+            .iter()
+            .flat_map(|se| se.points.iter().filter(|p| p.0 == *year).map(|p| p.1))
+            .max();
+        let Some(v) = tallest else { continue };
+        // Bold runs about 8 % wider than the estimate.
+        let fit = (years.slot - 6.0) / (text_width(text, 1.0) * 1.08).max(1.0);
+        let size = fit.min(plot.font).max(8.0);
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="{INK}" font-size="{size:.1}" font-weight="600" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{}</text>"##,
+            esc(text),
+            x = years.x_of(*year),
+            y = plot.y_of(v) - 6.0
+        );
+    }
 }
 
 /// A point marker whose shape differs per series (not only its colour).
@@ -508,57 +588,6 @@ fn marker(i: usize, x: f64, y: f64, colour: &str) -> String {
             x - 5.0
         ),
     }
-}
-
-/// The chart at the width of its container, redrawn when the window is
-/// resized or the spec changes.
-///
-/// `extras` adds links and notes to the bars ([`Extras`]); a link click
-/// navigates inside the app. `zoom` draws at 1/zoom of the width and lets
-/// the browser scale the drawing up, so type is `zoom` times larger (the
-/// presentation's shared screen). `fill_height` takes the container's
-/// height instead of one derived from the width (the container must have
-/// one).
-/// The size of an element's content box, kept current with a
-/// ResizeObserver: a chart is redrawn when its container changes width for
-/// any reason (window resize, a scrollbar appearing, a layout that settles
-/// after the chart mounted), not only on window resize.
-pub fn use_size(node: NodeRef<leptos::html::Div>, track_height: bool) -> RwSignal<(f64, f64)> {
-    use wasm_bindgen::prelude::Closure;
-    use wasm_bindgen::JsCast;
-    let size = RwSignal::new((0.0_f64, 0.0_f64));
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        let el: web_sys::Element = el.into();
-        let update = {
-            let el = el.clone();
-            move || {
-                let w = f64::from(el.client_width());
-                let h = if track_height {
-                    f64::from(el.client_height())
-                } else {
-                    0.0
-                };
-                let (ow, oh) = size.get_untracked();
-                if w > 0.0 && ((w - ow).abs() >= 1.0 || (h - oh).abs() >= 1.0) {
-                    size.set((w, h));
-                }
-            }
-        };
-        update();
-        let callback = Closure::<dyn FnMut()>::new(update);
-        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            Ok(observer) => {
-                observer.observe(&el);
-                let keep = StoredValue::new_local((observer, callback));
-                on_cleanup(move || {
-                    let _ = keep.try_with_value(|(o, _)| o.disconnect());
-                });
-            }
-            Err(e) => web_sys::console::warn_1(&e),
-        }
-    });
-    size
 }
 
 /// The width to draw at before the container is measured.
@@ -587,7 +616,7 @@ pub fn Chart(
     let zoomed = zoom > 1.0;
     view! {
         <div class="chart" class:zoomed=zoomed class:fill=fill_height node_ref=wrap
-            on:click=move |ev| crate::components::bar_chart::follow_svg_link(&ev, &navigate)
+            on:click=move |ev| follow_svg_link(&ev, &navigate)
             inner_html=move || {
                 let (w, h) = size.get();
                 let w = if w > 0.0 { w } else { FALLBACK_WIDTH } / zoom;

@@ -1,6 +1,11 @@
 //! Files made in the browser: a Blob, an object URL and a temporary
 //! `<a download>` that is clicked and removed. Nothing goes to a server.
+//!
+//! Every download button is a [`DownloadButton`], so a failure is handled
+//! one way everywhere: a message the user sees beside the button (and the
+//! cause on the console for whoever debugs it).
 
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
@@ -43,13 +48,14 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
 }
 
 /// Draws an SVG document onto a canvas at `scale` times its size and offers
-/// it as a PNG. Asynchronous: the image has to load first.
+/// it as a PNG. Asynchronous: the image has to load first, so a failure
+/// after that goes to `report` too.
 pub fn download_svg_as_png(
     svg: &str,
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
     scale: u32,
     filename: &str,
+    report: DownloadReport,
 ) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -73,22 +79,68 @@ pub fn download_svg_as_png(
             ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0)?;
             let _ = Url::revoke_object_url(&url2);
             let on_blob = Closure::once(move |blob: JsValue| {
-                if let Ok(blob) = blob.dyn_into::<Blob>() {
-                    if let Err(e) = download_blob(&blob, &filename) {
-                        web_sys::console::warn_1(&e);
-                    }
-                }
+                report.report(
+                    blob.dyn_into::<Blob>()
+                        .map_err(|_| JsValue::from_str("no PNG from the canvas"))
+                        .and_then(|blob| download_blob(&blob, &filename)),
+                );
             });
             canvas.to_blob(on_blob.as_ref().unchecked_ref())?;
             on_blob.forget();
             Ok(())
         };
         if let Err(e) = draw() {
-            web_sys::console::warn_1(&e);
+            report.report(Err(e));
         }
     });
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     img.set_src(&svg_url);
     Ok(())
+}
+
+/// Where a download reports how it went; given to the button's `make`,
+/// which may finish later (after a fetch).
+#[derive(Clone, Copy)]
+pub struct DownloadReport(RwSignal<bool>);
+
+impl DownloadReport {
+    /// Shows the failure message when `result` is an error, and hides it
+    /// when a later try succeeds.
+    pub fn report(self, result: Result<(), JsValue>) {
+        if let Err(e) = &result {
+            web_sys::console::warn_1(e);
+        }
+        self.0.set(result.is_err());
+    }
+}
+
+/// A button that makes a file in the browser and offers it. `make` builds
+/// the file and passes the outcome to the [`DownloadReport`]; a failure
+/// shows "Berkas tidak dapat dibuat di peramban ini." after the button.
+#[component]
+pub fn DownloadButton(
+    /// The button's text, Indonesian and English.
+    label: (&'static str, &'static str),
+    /// Makes and offers the file.
+    #[prop(into)]
+    make: Callback<DownloadReport>,
+    /// Extra classes beside `button secondary`.
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let failed = RwSignal::new(false);
+    let report = DownloadReport(failed);
+    let class = format!("button secondary {class}").trim_end().to_string();
+    view! {
+        <button type="button" class=class on:click=move |_| make.run(report)>
+            {crate::i18n::txt(label.0, label.1)}
+        </button>
+        <Show when=move || failed.get()>
+            <p class="sim-error" role="alert">{crate::i18n::txt(
+                "Berkas tidak dapat dibuat di peramban ini.",
+                "The file could not be made in this browser.",
+            )}</p>
+        </Show>
+    }
 }

@@ -2,27 +2,22 @@
 //! synthetic-data notice, and the footer naming the dataset.
 
 use kemitraan_core::date::format_date;
-use kemitraan_core::model::DatasetMeta;
 use kemitraan_core::Lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::loaded::Fetched;
-use crate::i18n::{pick, txt, use_lang};
-
-/// The dataset's metadata, fetched once and shared by the footer, the notice
-/// and the About page (whose Retry refreshes all three).
-#[derive(Clone, Copy)]
-pub struct MetaResource(pub Fetched<DatasetMeta>);
-
-pub fn use_meta() -> Option<Fetched<DatasetMeta>> {
-    use_context::<MetaResource>().map(|m| m.0)
-}
+use crate::i18n::{pick, txt, use_lang, use_lang_switch};
+use crate::state::use_meta;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
-    let toggle = move |_| lang.update(|l| *l = pick(*l, Lang::En, Lang::Id));
+    let switch = use_lang_switch();
+    let toggle = move |_| {
+        if let Some(lang) = switch {
+            lang.update(|l| *l = pick(*l, Lang::En, Lang::Id));
+        }
+    };
     view! {
         <header class="site-header">
             <a class="skip-link" href="#main">{txt("Langsung ke isi", "Skip to content")}</a>

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{txt, use_lang};
 
-/// A fetched value, or why it is missing.
-pub type Fetched<T> = LocalResource<Result<T, ApiError>>;
+pub use crate::state::Fetched;
 
 #[component]
 pub fn Loading() -> impl IntoView {
@@ -30,7 +29,7 @@ pub fn ErrorBox(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl I
     // The dataset's metadata (footer, synthetic-data notice) is fetched once
     // per visit; if it failed in the same outage, every Retry fetches it again
     // too, so the notice is not left missing after the backend recovers.
-    let meta = crate::components::layout::use_meta();
+    let meta = crate::state::use_meta();
     let retry = move || {
         if let Some(m) = meta {
             if m.with_untracked(|r| matches!(r, Some(Err(_)))) {

@@ -2,15 +2,15 @@
 //! synthetic notice), the JSON contract it follows, and how to point the app
 //! at another backend.
 
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::DatasetMeta;
-use kemitraan_core::money::format_number;
 use leptos::prelude::*;
 
-use crate::app::PageTitle;
-use crate::components::layout::use_meta;
 use crate::components::loaded::{ErrorBox, Loading};
+use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
+use crate::state::use_meta;
 
 /// The contract, copied beside the app by trunk (`copy-dir docs`).
 const CONTRACT: &str = "docs/api.md";
@@ -126,7 +126,6 @@ fn MetaTable(meta: DatasetMeta) -> impl IntoView {
     let lang = use_lang();
     let l = move || lang.get();
     let synthetic = meta.synthetic;
-    let count = |v: u64, lang| format_number(i64::try_from(v).unwrap_or(i64::MAX), lang);
     view! {
         <dl class="facts">
             <dt>{txt("Nama", "Name")}</dt>
@@ -145,10 +144,10 @@ fn MetaTable(meta: DatasetMeta) -> impl IntoView {
             }}</dd>
             <dt>{txt("Isi", "Contents")}</dt>
             <dd>{move || format!(
-                "{} {}, {} {}, {} {}",
-                count(meta.counts.partners, l()), pick(l(), "mitra", "partners"),
-                count(meta.counts.agreements, l()), pick(l(), "perjanjian", "agreements"),
-                count(meta.counts.events, l()), pick(l(), "acara", "events"),
+                "{}, {}, {}",
+                count_text(Noun::Partner, meta.counts.partners, l()),
+                count_text(Noun::Agreement, meta.counts.agreements, l()),
+                count_text(Noun::Event, meta.counts.events, l()),
             )}</dd>
             <dt>{txt("Daftar kode", "Code lists")}</dt>
             <dd>{format!("{} · {}", meta.code_lists.province, meta.code_lists.kbli)}</dd>

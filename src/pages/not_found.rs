@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::PageTitle;
+use crate::components::page_title::PageTitle;
 use crate::i18n::txt;
 
 #[component]

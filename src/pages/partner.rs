@@ -5,7 +5,7 @@ use kemitraan_core::country::country_label;
 use kemitraan_core::ident::category_name;
 use kemitraan_core::model::{AgreementSummary, KindDetails, PartnerDetail};
 use kemitraan_core::money::{format_full, format_percent_bp, percent_of};
-use kemitraan_core::size_class::{capital_band, sales_band, Classification, SizeTest};
+use kemitraan_core::size_class::band_text;
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,27 +31,10 @@ pub fn PartnerPage() -> impl IntoView {
 #[component]
 fn PartnerNotFound() -> impl IntoView {
     view! {
-        <crate::app::PageTitle id="Mitra tidak ditemukan" en="Partner not found"/>
+        <crate::components::page_title::PageTitle id="Mitra tidak ditemukan" en="Partner not found"/>
         <h1>{txt("Mitra tidak ditemukan", "Partner not found")}</h1>
         <p>{txt("Tidak ada mitra dengan kode ini di dataset.", "There is no partner with this code in the dataset.")}</p>
         <p><A href="/mitra">{txt("Cari mitra lain", "Search for another partner")}</A></p>
-    }
-}
-
-/// "Rp2 miliar < hasil penjualan tahunan ≤ Rp15 miliar": the band of the
-/// test that set the class.
-fn band_text(c: Classification, lang: Lang) -> String {
-    let (lo, hi) = match c.test {
-        SizeTest::Capital => capital_band(c.class),
-        SizeTest::Sales => sales_band(c.class),
-    };
-    let what = c.test.label(lang);
-    let f = |r: Rupiah| kemitraan_core::money::format_words(r, lang);
-    match (lo, hi) {
-        (Some(lo), Some(hi)) => format!("{} < {what} ≤ {}", f(lo), f(hi)),
-        (None, Some(hi)) => format!("{what} ≤ {}", f(hi)),
-        (Some(lo), None) => format!("{what} > {}", f(lo)),
-        (None, None) => what.to_string(),
     }
 }
 
@@ -191,7 +174,7 @@ fn agreement_row(
     a: AgreementSummary,
     own_id: &str,
     today: chrono::NaiveDate,
-    lang: RwSignal<Lang>,
+    lang: Signal<Lang>,
 ) -> impl IntoView {
     let other = if a.company.id == own_id {
         a.umkm.clone()

@@ -1,16 +1,16 @@
 //! /mitra: search as you type, facets with counts, four orders, pages — the
 //! whole state in the URL.
 //!
-//! The query lives in a local signal so each keystroke searches at once; the
-//! URL follows it. Typing pushes one history entry when a burst of typing
-//! starts and replaces it when the typing pauses, so back steps through
-//! searches, not letters; a facet, order or page change pushes an entry. When
-//! the URL changes by itself (back/forward, a pagination link, a pasted
-//! link), the query is read from it again; bad parameters are dropped by
-//! `Query::from_pairs`.
+//! The query is derived from the URL (bad parameters are dropped by
+//! `Query::from_pairs`), with the text being typed laid over it so each
+//! keystroke searches at once. Typing pushes one history entry when a burst
+//! of typing starts and replaces it when the typing pauses, so back steps
+//! through searches, not letters; a facet, order or page change pushes an
+//! entry.
 
 use std::time::Duration;
 
+use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::country::country_name;
 use kemitraan_core::ident::category_name;
 use kemitraan_core::model::Kind;
@@ -19,6 +19,7 @@ use kemitraan_core::pattern::Pattern;
 use kemitraan_core::province::ProvinceCode;
 use kemitraan_core::search::{DocView, FacetCounts, Query, Results, Sort};
 use kemitraan_core::size_class::SizeClass;
+use kemitraan_core::summary::size_key;
 use kemitraan_core::Lang;
 use leptos::ev;
 use leptos::html;
@@ -27,9 +28,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use crate::app::PageTitle;
+use crate::components::checkbox_group::{set_member, CheckboxGroup, GroupStyle};
 use crate::components::loaded::ErrorBox;
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
+use crate::components::pager::Pager;
 use crate::i18n::{pick, txt, use_lang};
 use crate::search::{use_search_store, Answer, SearchStore, Shown};
 
@@ -56,21 +59,31 @@ pub fn Partners() -> impl IntoView {
     let lang = use_lang();
     let query_map = use_query_map();
     let navigate = use_navigate();
-    let query = RwSignal::new(query_map.with_untracked(|m| Query::from_pairs(m)));
-
-    // URL -> query: back/forward, pagination links, a pasted link.
-    Effect::new(move |_| {
-        let from_url = query_map.with(|m| Query::from_pairs(m));
-        if query.with_untracked(|q| *q != from_url) {
-            query.set(from_url);
-        }
+    // The URL is the state: back/forward, pagination links and a pasted
+    // link all arrive here.
+    let from_url = Memo::new(move |_| query_map.with(|m| Query::from_pairs(m)));
+    // What is being typed and not yet in the URL, over the URL query it was
+    // typed on. It applies only while the URL stays there, so back/forward
+    // in the middle of typing shows the URL's query, not stale text.
+    let typed: RwSignal<Option<(String, Query)>> = RwSignal::new(None);
+    let query = Memo::new(move |_| {
+        let url = from_url.get();
+        typed.with(|t| match t {
+            Some((text, base)) if *base == url => {
+                let mut q = url.clone();
+                q.text = text.clone();
+                q.page = 1;
+                q.canonicalize();
+                q
+            }
+            _ => url,
+        })
     });
 
     // Query -> URL.
-    let go = Callback::new(move |replace: bool| {
-        let qs = query.with_untracked(Query::to_query_string);
+    let write_url = Callback::new(move |(q, replace): (Query, bool)| {
         navigate(
-            &format!("/mitra{qs}"),
+            &format!("/mitra{}", q.to_query_string()),
             NavigateOptions {
                 replace,
                 scroll: false,
@@ -86,30 +99,43 @@ pub fn Partners() -> impl IntoView {
         burst.set_value(None);
     };
     on_cleanup(end_burst);
+    // The end of a burst of typing: the URL takes the typed text (replacing
+    // the burst's entry), unless it moved away meanwhile.
+    let settle = move || {
+        let pending = typed.get_untracked();
+        if let Some((_, base)) = pending {
+            if from_url.with_untracked(|u| *u == base) {
+                write_url.run((query.get_untracked(), true));
+            }
+        }
+        typed.set(None);
+    };
     // Leaving the box (to a result, a facet, another page) writes the URL
     // now, so the history entry of this search holds what was typed.
     let flush = move || {
         if burst.get_value().is_some() {
             end_burst();
-            go.run(true);
+            settle();
         }
     };
     let on_input = move |ev: ev::Event| {
         let text = event_target_value(&ev);
-        query.update(|q| {
-            q.text = text;
-            q.page = 1;
-            q.canonicalize();
-        });
         match burst.get_value() {
-            // A new burst of typing: a new history entry.
-            None => go.run(false),
+            // A new burst of typing: a new history entry at once.
+            None => {
+                let mut q = query.get_untracked();
+                q.text = text.clone();
+                q.page = 1;
+                q.canonicalize();
+                write_url.run((q, false));
+            }
             Some(h) => h.clear(),
         }
+        typed.set(Some((text, from_url.get_untracked())));
         let h = set_timeout_with_handle(
             move || {
                 burst.set_value(None);
-                go.run(true);
+                settle();
             },
             URL_DEBOUNCE,
         )
@@ -119,12 +145,12 @@ pub fn Partners() -> impl IntoView {
     // Any other change: apply, back to page 1, push.
     let change = move |f: &dyn Fn(&mut Query)| {
         end_burst();
-        query.update(|q| {
-            f(q);
-            q.page = 1;
-            q.canonicalize();
-        });
-        go.run(false);
+        let mut q = query.get_untracked();
+        f(&mut q);
+        q.page = 1;
+        q.canonicalize();
+        typed.set(None);
+        write_url.run((q, false));
     };
 
     let answer: Memo<Answer> = Memo::new(move |_| query.with(|q| store.answer(q)));
@@ -272,7 +298,7 @@ fn sort_label(s: Sort, lang: Lang) -> &'static str {
 fn status_text(
     answer: Memo<Answer>,
     results: Memo<Option<Results>>,
-    query: RwSignal<Query>,
+    query: Memo<Query>,
     lang: Lang,
 ) -> String {
     let text = query.with(|q| q.text.trim().to_string());
@@ -299,14 +325,12 @@ fn status_text(
         }
         Answer::Ready(_) => {
             let total = results.with(|r| r.as_ref().map_or(0, |r| r.total));
-            let n = format_number(total as i64, lang);
+            let n = count_text(Noun::Partner, total as u64, lang);
             match (lang, text.is_empty(), total) {
-                (Lang::Id, true, _) => format!("{n} mitra"),
-                (Lang::En, true, 1) => "1 partner".to_string(),
-                (Lang::En, true, _) => format!("{n} partners"),
-                (Lang::Id, false, _) => format!("{n} mitra cocok dengan “{text}”"),
-                (Lang::En, false, 1) => format!("1 partner matches “{text}”"),
-                (Lang::En, false, _) => format!("{n} partners match “{text}”"),
+                (_, true, _) => n,
+                (Lang::Id, false, _) => format!("{n} cocok dengan “{text}”"),
+                (Lang::En, false, 1) => format!("{n} matches “{text}”"),
+                (Lang::En, false, _) => format!("{n} match “{text}”"),
             }
         }
     }
@@ -331,7 +355,7 @@ fn body(
     store: SearchStore,
     answer: Memo<Answer>,
     shown: Memo<Option<Shown>>,
-    query: RwSignal<Query>,
+    query: Memo<Query>,
     change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let phase = Memo::new(move |_| {
@@ -408,7 +432,7 @@ fn body(
 
 #[component]
 fn NoResults(
-    query: RwSignal<Query>,
+    query: Memo<Query>,
     change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let has_filters = query.with_untracked(Query::has_filters);
@@ -446,7 +470,7 @@ fn NoResults(
 }
 
 #[component]
-fn ResultList(shown: Memo<Option<Shown>>, query: RwSignal<Query>) -> impl IntoView {
+fn ResultList(shown: Memo<Option<Shown>>, query: Memo<Query>) -> impl IntoView {
     let lang = use_lang();
     // Keyed by partner id: positions are per index, and the index changes
     // when the query needs other shards.
@@ -475,31 +499,10 @@ fn ResultList(shown: Memo<Option<Shown>>, query: RwSignal<Query>) -> impl IntoVi
             s.as_ref()
                 .map_or((1, 1), |s| (s.results.page, s.results.pages))
         });
-        (pages > 1).then(|| {
-            let q = query.get_untracked();
-            let first = page_href(&q, 1);
-            let prev = page_href(&q, page.saturating_sub(1).max(1));
-            let next = page_href(&q, (page + 1).min(pages));
-            let last = page_href(&q, pages);
-            view! {
-                <nav class="pager" aria-label=move || pick(lang.get(), "Halaman hasil", "Result pages")>
-                    {(page > 1).then(|| view! {
-                        <a href=first aria-label=move || pick(lang.get(), "Halaman pertama", "First page")>"«"</a>
-                        <a href=prev rel="prev">{txt("‹ Sebelumnya", "‹ Previous")}</a>
-                    })}
-                    <span class="pager-at" aria-current="page">
-                        {move || match lang.get() {
-                            Lang::Id => format!("Halaman {} dari {}", count(page, Lang::Id), count(pages, Lang::Id)),
-                            Lang::En => format!("Page {} of {}", count(page, Lang::En), count(pages, Lang::En)),
-                        }}
-                    </span>
-                    {(page < pages).then(|| view! {
-                        <a href=next rel="next">{txt("Berikutnya ›", "Next ›")}</a>
-                        <a href=last aria-label=move || pick(lang.get(), "Halaman terakhir", "Last page")>"»"</a>
-                    })}
-                </nav>
-            }
-        })
+        let q = query.get_untracked();
+        view! {
+            <Pager page pages href=move |p| page_href(&q, p) label=("Halaman hasil", "Result pages")/>
+        }
     };
     view! {
         // Keyed by partner: rows that stay from one keystroke to the next are
@@ -511,7 +514,7 @@ fn ResultList(shown: Memo<Option<Shown>>, query: RwSignal<Query>) -> impl IntoVi
     }
 }
 
-fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
+fn result_row(doc: &DocView<'_>, lang: Signal<Lang>) -> impl IntoView {
     let href = format!("/mitra/{}", doc.id);
     let place = format!("{}, {}", doc.city, doc.province.name());
     let kind = doc.kind;
@@ -539,11 +542,7 @@ fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
                 })}
             </span>
             <span class="result-figures">
-                {move || match (lang.get(), n) {
-                    (Lang::En, 1) => "1 agreement".to_string(),
-                    (Lang::En, n) => format!("{} agreements", count(n, Lang::En)),
-                    (Lang::Id, n) => format!("{} perjanjian", count(n, Lang::Id)),
-                }}
+                {move || count_text(Noun::Agreement, u64::from(n), lang.get())}
                 " · "
                 <Amount value=committed/>
             </span>
@@ -554,7 +553,7 @@ fn result_row(doc: &DocView<'_>, lang: RwSignal<Lang>) -> impl IntoView {
 /// Every facet, each a labelled form control with its count.
 #[component]
 fn Facets(
-    query: RwSignal<Query>,
+    query: Memo<Query>,
     results: Memo<Option<Results>>,
     change: impl Fn(&dyn Fn(&mut Query)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -564,48 +563,6 @@ fn Facets(
     };
     let show = move |n: Option<u32>| n.map(|n| count(n, lang.get())).unwrap_or_default();
 
-    let kinds = Kind::ALL
-        .into_iter()
-        .map(|k| {
-            let checked = move || query.with(|q| q.kinds.contains(&k));
-            view! {
-                <label class="facet-option">
-                    <input type="checkbox" name="jenis" value=k.key() prop:checked=checked
-                        on:change=move |_| change(&|q| toggle(&mut q.kinds, k))/>
-                    <span class="facet-label" title=move || k.long_label(lang.get())>{k.label()}</span>
-                    <span class="count">{move || show(counts(&|c| c.kind(k)))}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let sizes = SizeClass::ALL
-        .into_iter()
-        .map(|s| {
-            let checked = move || query.with(|q| q.sizes.contains(&s));
-            view! {
-                <label class="facet-option">
-                    <input type="checkbox" name="kelas" value=kemitraan_core::summary::size_key(s) prop:checked=checked
-                        on:change=move |_| change(&|q| toggle(&mut q.sizes, s))/>
-                    <span class="facet-label">{move || s.label(lang.get())}</span>
-                    <span class="count">{move || show(counts(&|c| c.size(s)))}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let patterns = Pattern::ALL
-        .into_iter()
-        .map(|p| {
-            let checked = move || query.with(|q| q.patterns.contains(&p));
-            view! {
-                <label class="facet-option">
-                    <input type="checkbox" name="pola" value=p.key() prop:checked=checked
-                        on:change=move |_| change(&|q| toggle(&mut q.patterns, p))/>
-                    <span class="facet-label">{move || p.label(lang.get())}</span>
-                    <span class="count">{move || show(counts(&|c| c.pattern(p)))}</span>
-                </label>
-            }
-        })
-        .collect_view();
     let provinces = ProvinceCode::all()
         .map(|p| {
             view! {
@@ -633,14 +590,18 @@ fn Facets(
                     {txt("Hapus semua saringan", "Clear all filters")}
                 </button>
             })}
-            <fieldset>
-                <legend>{txt("Jenis mitra", "Kind of partner")}</legend>
-                {kinds}
-            </fieldset>
-            <fieldset>
-                <legend>{txt("Kelas usaha UMKM", "UMKM size class")}</legend>
-                {sizes}
-            </fieldset>
+            <CheckboxGroup style=GroupStyle::Facet legend=Signal::derive(txt("Jenis mitra", "Kind of partner"))
+                options=Kind::ALL.to_vec() name="jenis" value=|k: Kind| k.key().to_string()
+                label=|k: Kind, _| k.label().to_string() title=|k: Kind, l| k.long_label(l).to_string()
+                checked=move |k: Kind| query.with(|q| q.kinds.contains(&k))
+                toggle=move |(k, on): (Kind, bool)| change(&|q| set_member(&mut q.kinds, k, on))
+                count=Callback::new(move |k: Kind| show(counts(&|c| c.kind(k))))/>
+            <CheckboxGroup style=GroupStyle::Facet legend=Signal::derive(txt("Kelas usaha UMKM", "UMKM size class"))
+                options=SizeClass::ALL.to_vec() name="kelas" value=|c: SizeClass| size_key(c).to_string()
+                label=|c: SizeClass, l| c.label(l).to_string()
+                checked=move |c: SizeClass| query.with(|q| q.sizes.contains(&c))
+                toggle=move |(c, on): (SizeClass, bool)| change(&|q| set_member(&mut q.sizes, c, on))
+                count=Callback::new(move |c: SizeClass| show(counts(&|f| f.size(c))))/>
             <div class="facet-select">
                 <label for="f-provinsi">{txt("Provinsi", "Province")}</label>
                 <select id="f-provinsi" name="provinsi" on:change=move |ev| {
@@ -665,18 +626,12 @@ fn Facets(
                     {sectors}
                 </select>
             </div>
-            <fieldset>
-                <legend>{txt("Pola kemitraan", "Partnership pattern")}</legend>
-                {patterns}
-            </fieldset>
+            <CheckboxGroup style=GroupStyle::Facet legend=Signal::derive(txt("Pola kemitraan", "Partnership pattern"))
+                options=Pattern::ALL.to_vec() name="pola" value=|p: Pattern| p.key().to_string()
+                label=|p: Pattern, l| p.label(l).to_string()
+                checked=move |p: Pattern| query.with(|q| q.patterns.contains(&p))
+                toggle=move |(p, on): (Pattern, bool)| change(&|q| set_member(&mut q.patterns, p, on))
+                count=Callback::new(move |p: Pattern| show(counts(&|c| c.pattern(p))))/>
         </div>
-    }
-}
-
-fn toggle<T: PartialEq>(list: &mut Vec<T>, v: T) {
-    if let Some(i) = list.iter().position(|x| *x == v) {
-        list.remove(i);
-    } else {
-        list.push(v);
     }
 }

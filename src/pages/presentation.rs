@@ -29,7 +29,7 @@ use kemitraan_core::presentation::{
     apply, counter, key_action, parse_slide, slide_path, Action, Slide,
 };
 use kemitraan_core::simulate::{project, summary as sim_summary};
-use kemitraan_core::simulate_io::{to_query, SimInput};
+use kemitraan_core::simulate_io::{simulator_href, SimInput};
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,15 +38,16 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::agreements::{use_agreement_store, AgreementStore};
-use crate::app::PageTitle;
+use crate::api;
 use crate::components::bar_chart::{BarChart, BarRow, BarSpec};
-use crate::components::breakdown::{bar_spec, count_text, growth_text};
+use crate::components::breakdown::{bar_spec, counted_text, growth_text};
 use crate::components::chart::Chart;
-use crate::components::layout::use_meta;
+use crate::components::figures::{EventFigures, Figures};
 use crate::components::loaded::{loaded, Fetched};
+use crate::components::page_title::PageTitle;
+use crate::components::sim_chart::{chart_spec, Outcome};
 use crate::i18n::{pick, txt, use_lang};
-use crate::pages::home::{overview, EventFigures, Figures};
-use crate::pages::simulator::{chart_spec, Outcome};
+use crate::state::use_meta;
 
 /// Everything the slides show, fetched once when the mode opens, so a
 /// meeting never waits between slides.
@@ -58,7 +59,7 @@ struct Deck {
 }
 
 async fn deck(store: AgreementStore) -> Result<Deck, ApiError> {
-    let (overview, figures) = futures::future::join(overview(), store.figures()).await;
+    let (overview, figures) = futures::future::join(api::overview(), store.figures()).await;
     let (summary, events) = overview?;
     Ok(Deck {
         summary,
@@ -419,8 +420,8 @@ fn PairHistory(pair: Vec<AgreementSummary>) -> impl IntoView {
             let l = lang.get();
             let sum = total.map(|t| format_words(t, l)).unwrap_or_default();
             match l {
-                Lang::Id => format!("Persen: pertumbuhan nilai dari perjanjian sebelumnya. Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
-                Lang::En => format!("Percentages: growth in value on the agreement before. The partnership with the largest committed value in the dataset: {} worth {sum}.", count_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::Id => format!("Persen: pertumbuhan nilai dari perjanjian sebelumnya. Kemitraan dengan nilai komitmen terbesar dalam dataset: {} bernilai {sum}.", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
+                Lang::En => format!("Percentages: growth in value on the agreement before. The partnership with the largest committed value in the dataset: {} worth {sum}.", counted_text(kemitraan_core::dashboard::Counted::Agreements, count, l)),
             }
         }}</p>
     }
@@ -441,7 +442,7 @@ fn PresidentSlide() -> impl IntoView {
     };
     let outcomes = vec![outcome];
     let spec = Signal::derive(move || chart_spec(&outcomes, lang.get()));
-    let href = format!("/simulasi?{}", to_query(&[input]));
+    let href = simulator_href(&[input]);
     view! {
         <blockquote class="slide-quote" lang="id">
             "“… tahun ini mungkin Rp1M tahun depan bisa Rp5M, tahun depan Rp10M itu yang kita inginkan …”"

@@ -156,3 +156,32 @@ test('agreements at 375 px: cards, no sideways scroll, no serious axe violation'
   const v2 = await checkAxe(page);
   assert.equal(v2.length, 0, formatViolations(v2));
 });
+
+test('one agreement is counted in the singular, and the list pages with links', TIMEOUT, async () => {
+  const all = await allAgreements();
+  // An UMKM name that matches exactly one agreement of the list.
+  const names = (a) => `${a.company.name} ${a.umkm.name}`.toLowerCase();
+  const single = all.find((a) => all.filter((b) => names(b).includes(a.umkm.name.toLowerCase())).length === 1);
+  assert.ok(single, 'the sample has an UMKM with one agreement');
+  const page = await app.newPage();
+  await gotoAndWait(page, `/perjanjian?q=${encodeURIComponent(single.umkm.name)}`);
+  await expectText(page.locator('.totals-count'), '1 perjanjian');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expectText(page.locator('.totals-count'), '1 agreement');
+  assert.equal((await page.locator('.totals-count').textContent()).trim(), '1 agreement');
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+
+  // The whole list has more than one page: the pager is links with their
+  // own address, so "next" is reachable by URL and by back/forward.
+  await gotoAndWait(page, '/perjanjian');
+  if (all.length > 50) {
+    const next = page.locator('.pager').getByRole('link', { name: /Berikutnya/ });
+    assert.match(await next.getAttribute('href'), /hal=2/);
+    await next.click();
+    await page.waitForURL(/hal=2/);
+    await expectText(page.locator('.pager'), 'Halaman 2');
+    await page.goBack();
+    await expectText(page.locator('.pager'), 'Halaman 1');
+  }
+  assert.deepEqual(consoleErrors(page), []);
+});

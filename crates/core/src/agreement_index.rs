@@ -55,7 +55,9 @@ pub const SORTED_PAGES: u32 = 4;
 pub mod paths {
     use super::{Dim, Sort};
 
+    /// `aggregates/index.json`.
     pub const INDEX: &str = "aggregates/index.json";
+    /// `aggregates/figures.json`.
     pub const FIGURES: &str = "aggregates/figures.json";
 
     /// `page` is 1-based.
@@ -73,18 +75,22 @@ pub mod paths {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Dim {
     #[serde(rename = "tahun")]
+    /// Year signed (`tahun`).
     Year,
     #[serde(rename = "pola")]
+    /// Pattern (`pola`).
     Pattern,
     /// Either party's province: an agreement is in two shards when the
     /// parties' provinces differ.
     #[serde(rename = "provinsi")]
     Province,
     #[serde(rename = "acara")]
+    /// Signing event (`acara`).
     Event,
 }
 
 impl Dim {
+    /// Every shard dimension, in the order of the index.
     pub const ALL: [Dim; 4] = [Dim::Year, Dim::Pattern, Dim::Province, Dim::Event];
 
     /// The URL key of the filter, also the shard folder.
@@ -127,8 +133,11 @@ pub fn size_code(c: SizeClass) -> &'static str {
 /// Count and sums of a set of agreements.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sums {
+    /// How many agreements.
     pub count: u64,
+    /// Their committed value.
     pub committed: Rupiah,
+    /// Their realised value.
     pub realised: Rupiah,
 }
 
@@ -142,6 +151,7 @@ impl Sums {
         Some(())
     }
 
+    /// The totals of the list these sums describe.
     pub fn totals(self) -> Totals {
         Totals {
             count: self.count,
@@ -156,19 +166,27 @@ impl Sums {
 /// One shard: the agreements of one filter value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShardInfo {
+    /// The filter.
     pub dim: Dim,
+    /// The filter value, as the URL writes it.
     pub value: String,
+    /// Pages of the shard.
     pub pages: u32,
     #[serde(flatten)]
+    /// Count and sums of the shard.
     pub sums: Sums,
 }
 
 /// The values of each cube dimension; a cell names them by position.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CubeDims {
+    /// Years signed.
     pub years: Vec<i32>,
+    /// Patterns.
     pub patterns: Vec<Pattern>,
+    /// UMKM provinces.
     pub umkm_provinces: Vec<ProvinceCode>,
+    /// Company kinds.
     pub company_kinds: Vec<Kind>,
     /// `null` for an agreement whose UMKM has no size class.
     pub sizes: Vec<Option<SizeClass>>,
@@ -177,6 +195,7 @@ pub struct CubeDims {
 /// `aggregates/index.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgreementIndex {
+    /// Format version ([`VERSION`]).
     pub version: u32,
     /// The whole list.
     #[serde(flatten)]
@@ -185,6 +204,7 @@ pub struct AgreementIndex {
     pub page_size: u32,
     /// Pages under `aggregates/sorted/{sort}/`, the same for each order.
     pub sorted_pages: u32,
+    /// The values of the cube's dimensions.
     pub dims: CubeDims,
     /// `[year, pattern, umkm_province, company_kind, size, count, committed,
     /// realised]`: five positions into [`CubeDims`], then the sums. Only
@@ -207,6 +227,7 @@ pub enum Source {
 /// How to show one query.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
+    /// Where the rows come from.
     pub source: Source,
     /// The totals when they are known without loading rows.
     pub totals: Option<Totals>,
@@ -462,15 +483,21 @@ pub fn visible(
 /// what was reported at the time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventFigures {
+    /// The event id.
     pub id: String,
+    /// Agreements.
     pub agreements: u64,
     /// Distinct PMA and PMDN companies.
     pub companies: u64,
+    /// Distinct PMA companies.
     pub pma: u64,
+    /// Distinct PMDN companies.
     pub pmdn: u64,
     /// Distinct UMKM.
     pub umkm: u64,
+    /// Their committed value.
     pub committed: Rupiah,
+    /// Their realised value.
     pub realised: Rupiah,
 }
 
@@ -493,14 +520,18 @@ impl EventFigures {
 /// Agreements signed in one year and their first-year values.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearFigures {
+    /// The year signed.
     pub year: i32,
+    /// Agreements.
     pub agreements: u64,
+    /// Their committed value.
     pub committed: Rupiah,
 }
 
 /// `aggregates/figures.json`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
+    /// Format version ([`VERSION`]).
     pub version: u32,
     /// Each event that has agreements, by id.
     pub events: Vec<EventFigures>,
@@ -512,6 +543,7 @@ pub struct Figures {
 }
 
 impl Figures {
+    /// One event's figures (zeros when it has no agreement).
     pub fn event(&self, id: &str) -> EventFigures {
         self.events
             .iter()
@@ -539,7 +571,9 @@ impl std::error::Error for Overflow {}
 /// Every aggregate file of a list, built in memory from all its rows (any
 /// order). The data tool writes them; `validate` compares them.
 pub struct Built {
+    /// `aggregates/index.json`.
     pub index: AgreementIndex,
+    /// `aggregates/figures.json`.
     pub figures: Figures,
     /// Each shard's rows, in default order, parallel to `index.shards`.
     pub shard_rows: Vec<Vec<usize>>,

@@ -27,7 +27,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::csv::{Cell, CsvWriter};
 use crate::model::{AgreementSummary, Kind, Status};
-use crate::money::{parse_amount, percent_of};
+use crate::money::{parse_amount, percent_of, SaturatingSum};
 use crate::pattern::Pattern;
 use crate::province::ProvinceCode;
 use crate::size_class::SizeClass;
@@ -39,15 +39,20 @@ pub enum Sort {
     /// Newest signing first.
     #[default]
     DateDesc,
+    /// Oldest signing first.
     DateAsc,
+    /// Largest committed value first.
     ValueDesc,
+    /// Smallest committed value first.
     ValueAsc,
     /// Highest realisation % first; agreements with no value last.
     RealisationDesc,
+    /// Lowest realisation % first; agreements with no value last.
     RealisationAsc,
 }
 
 impl Sort {
+    /// Every order, as the sort menu lists them.
     pub const ALL: [Sort; 6] = [
         Sort::DateDesc,
         Sort::DateAsc,
@@ -57,6 +62,7 @@ impl Sort {
         Sort::RealisationAsc,
     ];
 
+    /// The code used in the URL (`urut`).
     pub fn code(self) -> &'static str {
         match self {
             Sort::DateDesc => "tanggal-turun",
@@ -68,10 +74,12 @@ impl Sort {
         }
     }
 
+    /// Reads [`Sort::code`]; `None` for anything else.
     pub fn parse(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|x| x.code() == s)
     }
 
+    /// The menu label.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Sort::DateDesc, Lang::Id) => "Tanggal tanda tangan, terbaru dulu",
@@ -93,27 +101,41 @@ impl Sort {
 /// What the user filters on. Empty lists mean "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AgreementQuery {
+    /// Words that must all occur in the company's or the UMKM's name (folded).
     pub text: String,
+    /// Years signed.
     pub years: Vec<i32>,
+    /// Partnership patterns.
     pub patterns: Vec<Pattern>,
+    /// Provinces of either party.
     pub provinces: Vec<ProvinceCode>,
     /// The UMKM's province only: the home page's province chart counts
     /// agreements where the benefit lands, and links here (`provinsi_umkm`).
     pub umkm_provinces: Vec<ProvinceCode>,
+    /// Kinds of the company party (PMA, PMDN).
     pub company_kinds: Vec<Kind>,
+    /// Size classes of the UMKM.
     pub sizes: Vec<SizeClass>,
+    /// Smallest committed value, inclusive.
     pub min_value: Option<Rupiah>,
+    /// Largest committed value, inclusive.
     pub max_value: Option<Rupiah>,
+    /// Status on the reader's today.
     pub statuses: Vec<Status>,
+    /// The signing event's id.
     pub event: Option<String>,
+    /// The order of the list.
     pub sort: Sort,
 }
 
 /// Totals of a filtered list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
+    /// Agreements in the list.
     pub count: u64,
+    /// Committed value, summed.
     pub committed: Rupiah,
+    /// Realised value, summed.
     pub realised: Rupiah,
     /// Realised over committed in basis points; `None` when nothing is
     /// committed.
@@ -155,7 +177,12 @@ impl AgreementQuery {
         let mut q = AgreementQuery::default();
         for (key, value) in pairs {
             match key {
-                "q" => q.text = value.trim().chars().take(200).collect(),
+                // Trimmed again after the cut, so that reading what
+                // `to_pairs` wrote gives the same text (found by proptest).
+                "q" => {
+                    let cut: String = value.trim().chars().take(200).collect();
+                    q.text = cut.trim_end().to_owned();
+                }
                 "tahun" => split(value)
                     .filter_map(|y| y.parse::<i32>().ok())
                     .filter(|y| (1945..=2200).contains(y))
@@ -314,47 +341,22 @@ pub fn compare(sort: Sort, a: &AgreementSummary, b: &AgreementSummary) -> std::c
     ord.then_with(|| a.id.cmp(&b.id))
 }
 
-/// Lower case with the common Latin accents removed, so "Sinar Jaya"
-/// matches "sinar" and "Sinár".
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        })
-        .collect()
-}
+/// Lower case with accents removed, so "Sinar Jaya" matches "sinar" and
+/// "Sinár": the same folding as the partner search ([`crate::fold`]).
+pub use crate::fold::fold;
 
 /// Sums a list with checked arithmetic; a sum past `i64::MAX` is held there
 /// and flagged rather than wrapped.
 pub fn totals(items: &[&AgreementSummary]) -> Totals {
-    let mut t = Totals::default();
-    for a in items {
-        t.count += 1;
-        match t.committed.checked_add(a.value) {
-            Some(v) => t.committed = v,
-            None => {
-                t.committed = Rupiah(i64::MAX);
-                t.saturated = true;
-            }
-        }
-        match t.realised.checked_add(a.realised) {
-            Some(v) => t.realised = v,
-            None => {
-                t.realised = Rupiah(i64::MAX);
-                t.saturated = true;
-            }
-        }
+    let committed = SaturatingSum::of(items.iter().map(|a| a.value));
+    let realised = SaturatingSum::of(items.iter().map(|a| a.realised));
+    Totals {
+        count: items.len() as u64,
+        committed: committed.total,
+        realised: realised.total,
+        realisation_bp: percent_of(realised.total, committed.total),
+        saturated: committed.saturated || realised.saturated,
     }
-    t.realisation_bp = percent_of(t.realised, t.committed);
-    t
 }
 
 /// The CSV of a list, one row per agreement in the order shown, column
@@ -407,14 +409,7 @@ pub fn to_csv(items: &[&AgreementSummary], lang: Lang, today: NaiveDate) -> Stri
         let start = a.period.start.to_string();
         let end = a.period.end.to_string();
         let size = a.umkm_size.map(|s| s.class.label(lang)).unwrap_or("");
-        let status = match (a.status(today), lang) {
-            (Status::Upcoming, Lang::Id) => "akan datang",
-            (Status::Active, Lang::Id) => "berjalan",
-            (Status::Ended, Lang::Id) => "selesai",
-            (Status::Upcoming, Lang::En) => "upcoming",
-            (Status::Active, Lang::En) => "active",
-            (Status::Ended, Lang::En) => "ended",
-        };
+        let status = a.status(today).label(lang).to_lowercase();
         w.row(&[
             Cell::Text(&a.id),
             Cell::Text(&signed),
@@ -429,7 +424,7 @@ pub fn to_csv(items: &[&AgreementSummary], lang: Lang, today: NaiveDate) -> Stri
             Cell::Text(a.pattern.key()),
             Cell::Text(&start),
             Cell::Text(&end),
-            Cell::Text(status),
+            Cell::Text(&status),
             Cell::Int(a.value.0),
             Cell::Int(a.realised.0),
         ]);

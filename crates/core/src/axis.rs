@@ -13,12 +13,15 @@ use crate::Rupiah;
 /// axis squashes the small values into one line: use a log axis.
 pub const LOG_RATIO: i64 = 1_000;
 
+/// A chart's value axis: its range, scale and ticks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Axis {
     /// The bottom of the axis: 0 on a linear axis, a power of ten on a log
     /// axis.
     pub min: Rupiah,
+    /// The top of the axis, at or above the largest value.
     pub max: Rupiah,
+    /// True for a logarithmic axis (see [`LOG_RATIO`]).
     pub log: bool,
     /// Tick values from the bottom up, all within `min..=max`.
     pub ticks: Vec<Rupiah>,

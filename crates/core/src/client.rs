@@ -76,7 +76,44 @@ pub enum ApiError {
     /// The body was JSON but not the shape of the contract.
     Shape(String),
     /// No complete answer within the configured time.
-    Timeout { ms: u32 },
+    Timeout {
+        /// The configured time, in milliseconds.
+        ms: u32,
+    },
+    /// HTTP 503 or 429: the server is overloaded or in maintenance, and may
+    /// have said when to come back (`Retry-After` in seconds).
+    Busy {
+        /// The HTTP status (503 or 429).
+        status: u16,
+        /// The `Retry-After` delay in seconds, when the server gave one.
+        retry_after_s: Option<u32>,
+    },
+}
+
+/// The longest wait a `Retry-After` may announce that is shown as is; a
+/// longer one (or an HTTP date) is shown as "later".
+pub const MAX_RETRY_AFTER_S: u32 = 24 * 3600;
+
+/// Reads a `Retry-After` header of delay-seconds (`120`). An HTTP date or
+/// anything else gives `None`: the message then says "later".
+pub fn retry_after_seconds(header: &str) -> Option<u32> {
+    let t = header.trim();
+    if t.is_empty() || t.len() > 10 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse::<u32>().ok().filter(|s| *s <= MAX_RETRY_AFTER_S)
+}
+
+/// The error for a non-success HTTP status: [`ApiError::Busy`] for 503 and
+/// 429 (with the `Retry-After` header, if any), else [`ApiError::Status`].
+pub fn status_error(status: u16, retry_after: Option<&str>) -> ApiError {
+    match status {
+        503 | 429 => ApiError::Busy {
+            status,
+            retry_after_s: retry_after.and_then(retry_after_seconds),
+        },
+        _ => ApiError::Status(status),
+    }
 }
 
 impl ApiError {
@@ -118,6 +155,22 @@ impl ApiError {
                 "The data server did not answer within {} seconds.",
                 ms.div_ceil(1000)
             ),
+            (ApiError::Busy { status, retry_after_s }, Lang::Id) => match retry_after_s {
+                Some(s) if *s > 0 => format!(
+                    "Server data sedang sibuk atau dalam pemeliharaan (HTTP {status}). Coba lagi dalam {s} detik."
+                ),
+                _ => format!(
+                    "Server data sedang sibuk atau dalam pemeliharaan (HTTP {status}). Coba lagi sebentar lagi."
+                ),
+            },
+            (ApiError::Busy { status, retry_after_s }, Lang::En) => match retry_after_s {
+                Some(s) if *s > 0 => format!(
+                    "The data server is busy or under maintenance (HTTP {status}). Try again in {s} seconds."
+                ),
+                _ => format!(
+                    "The data server is busy or under maintenance (HTTP {status}). Try again shortly."
+                ),
+            },
         }
     }
 
@@ -158,6 +211,36 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 mod tests {
     use super::*;
     use crate::model::DatasetMeta;
+
+    #[test]
+    fn busy_servers_say_when_to_come_back() {
+        assert_eq!(retry_after_seconds(" 120 "), Some(120));
+        assert_eq!(retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        assert_eq!(retry_after_seconds("-1"), None);
+        assert_eq!(retry_after_seconds("99999999999"), None);
+        assert_eq!(
+            retry_after_seconds(&(MAX_RETRY_AFTER_S + 1).to_string()),
+            None
+        );
+        assert_eq!(status_error(500, Some("5")), ApiError::Status(500));
+        let busy = status_error(503, Some("2"));
+        assert_eq!(
+            busy,
+            ApiError::Busy {
+                status: 503,
+                retry_after_s: Some(2)
+            }
+        );
+        assert!(busy.message(Lang::Id).contains("dalam 2 detik"));
+        assert!(busy.message(Lang::En).contains("in 2 seconds"));
+        let later = status_error(429, Some("soon"));
+        assert!(
+            later.message(Lang::Id).contains("sebentar lagi"),
+            "{later:?}"
+        );
+        assert!(later.message(Lang::En).contains("HTTP 429"));
+        assert!(!later.is_not_found());
+    }
 
     #[test]
     fn not_json_and_wrong_shape_are_different_errors() {

@@ -47,6 +47,7 @@ impl CsvWriter {
         self.out.push_str("\r\n");
     }
 
+    /// The file's text.
     pub fn finish(self) -> String {
         self.out
     }
@@ -57,7 +58,9 @@ impl CsvWriter {
 pub enum Cell<'a> {
     /// Written as digits with an optional minus, never guarded.
     Int(i64),
+    /// Text, quoted when needed and guarded against formula injection.
     Text(&'a str),
+    /// An empty field.
     Empty,
 }
 

@@ -9,7 +9,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::province::CODE_LIST;
+
+/// Name of the province code list ([`crate::province::CODE_LIST`]), which
+/// [`IdentError::ProvinceUnknown`] quotes.
+pub const PROVINCE_CODE_LIST: &str = "Kepmendagri 100.1.1-6117/2022";
+const CODE_LIST: &str = PROVINCE_CODE_LIST;
 
 /// What is wrong with an identifier. `Display` is English; use
 /// [`IdentError::message`] for the interface language.
@@ -17,20 +21,24 @@ use crate::province::CODE_LIST;
 pub enum IdentError {
     /// NIB must have exactly 13 digits.
     NibLength {
+        /// How many digits were found.
         found: usize,
     },
     /// NIB contains something other than digits (internal spaces included).
     NibNonDigit,
     /// NPWP must have 15 (old) or 16 digits once `.`, `-` and spaces go.
     NpwpLength {
+        /// How many digits were found.
         found: usize,
     },
     /// NPWP contains something other than digits, `.`, `-` or spaces.
     NpwpNonDigit,
     /// A KBLI code has exactly 5 digits.
     KbliLength {
+        /// How many characters were found.
         found: usize,
     },
+    /// A KBLI code contains something other than digits.
     KbliNonDigit,
     /// The 2-digit division (golongan pokok) does not exist in KBLI 2020.
     KbliUnknownDivision(String),
@@ -143,6 +151,7 @@ impl Nib {
         Ok(Nib(s.to_owned()))
     }
 
+    /// The 13 digits.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -252,6 +261,7 @@ pub enum KbliVersion {
 }
 
 impl KbliVersion {
+    /// The year as written in the data (`"2020"`).
     pub fn as_str(self) -> &'static str {
         match self {
             KbliVersion::V2020 => "2020",
@@ -259,6 +269,7 @@ impl KbliVersion {
         }
     }
 
+    /// Reads [`KbliVersion::as_str`].
     pub fn parse(s: &str) -> Result<Self, IdentError> {
         match s.trim() {
             "2020" => Ok(KbliVersion::V2020),
@@ -353,6 +364,7 @@ impl Kbli {
         &self.code
     }
 
+    /// The KBLI version the code follows.
     pub fn version(&self) -> KbliVersion {
         self.version
     }

@@ -14,6 +14,8 @@
 //!   English.
 //! - [`size_class`]: PP 7/2021 Pasal 35.
 //! - [`client`]: run-time config and the typed errors of the JSON client.
+//! - [`count`]: counts with their noun, singular or plural; [`fold`]: the
+//!   one accent folding of every text match.
 //! - [`ident`], [`province`]: NIB, NPWP, KBLI, province codes, validated;
 //!   [`country`]: names of the investors' countries.
 //! - [`search`]: the partner search (index, typo-tolerant prefix matching,
@@ -31,10 +33,12 @@ pub mod agreement_index;
 pub mod agreement_query;
 pub mod axis;
 pub mod client;
+pub mod count;
 pub mod country;
 pub mod csv;
 pub mod dashboard;
 pub mod date;
+pub mod fold;
 pub mod ident;
 pub mod lang;
 pub mod model;
@@ -44,6 +48,9 @@ pub mod pattern;
 pub mod presentation;
 pub mod program;
 pub mod province;
+// The partner search (rewritten for issue 11) still has public items
+// without docs (53); until they are written it is exempt from missing_docs.
+#[allow(missing_docs)]
 pub mod search;
 pub mod simulate;
 pub mod simulate_io;

@@ -23,7 +23,9 @@ use crate::{Lang, Rupiah};
 /// `meta.json`: what the dataset is, and how it is paged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DatasetMeta {
+    /// The dataset's name.
     pub name: String,
+    /// The dataset's version.
     pub version: String,
     /// The date the figures are as of; "today" for an agreement's status is
     /// the reader's clock, not this date.
@@ -31,23 +33,34 @@ pub struct DatasetMeta {
     /// True when names and figures are invented. The app says so on every
     /// page.
     pub synthetic: bool,
+    /// Who published the data.
     pub source: String,
+    /// What the dataset holds, in a sentence or two.
     pub description: String,
+    /// Items per list page.
     pub page_size: u32,
+    /// Pages of `partners/page-{n}.json`.
     pub partner_pages: u32,
+    /// Pages of `agreements/page-{n}.json`.
     pub agreement_pages: u32,
+    /// How many items of each resource.
     pub counts: Counts,
     /// The code lists that identifiers in this dataset follow.
     pub code_lists: CodeLists,
 }
 
+/// How many items of each resource the dataset holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Partners of every kind.
     pub partners: u64,
+    /// Agreements.
     pub agreements: u64,
+    /// Signing events.
     pub events: u64,
 }
 
+/// The code lists the dataset's identifiers follow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodeLists {
     /// e.g. "Kepmendagri 100.1.1-6117/2022".
@@ -61,9 +74,13 @@ pub struct CodeLists {
 pub struct Page<T> {
     /// 1-based.
     pub page: u32,
+    /// How many pages the list has.
     pub pages: u32,
+    /// Items per page (the last page may hold fewer).
     pub page_size: u32,
+    /// Items in the whole list.
     pub total: u64,
+    /// This page's items.
     pub items: Vec<T>,
 }
 
@@ -75,12 +92,15 @@ pub enum Kind {
     Pma,
     /// Penanaman Modal Dalam Negeri: a domestic-investment company.
     Pmdn,
+    /// Usaha Mikro, Kecil dan Menengah: a micro, small or medium business.
     Umkm,
 }
 
 impl Kind {
+    /// Every kind.
     pub const ALL: [Kind; 3] = [Kind::Pma, Kind::Pmdn, Kind::Umkm];
 
+    /// The key used in the JSON and in URLs.
     pub fn key(self) -> &'static str {
         match self {
             Kind::Pma => "pma",
@@ -89,6 +109,7 @@ impl Kind {
         }
     }
 
+    /// Reads [`Kind::key`]; `None` for anything else.
     pub fn from_key(key: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == key)
     }
@@ -114,6 +135,7 @@ impl Kind {
         }
     }
 
+    /// PMA and PMDN are companies; UMKM are not.
     pub fn is_company(self) -> bool {
         self != Kind::Umkm
     }
@@ -124,18 +146,23 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum KindDetails {
+    /// A foreign-investment company.
     Pma {
+        /// The company's tax number.
         npwp: Npwp,
         /// ISO 3166-1 alpha-2 code of the investor's country of origin.
         country: String,
     },
+    /// A domestic-investment company.
     Pmdn {
+        /// The company's tax number.
         npwp: Npwp,
     },
     /// An individual's NPWP is their NIK (personal data), so UMKM carry none.
     Umkm {
         /// Modal usaha, excluding land and buildings.
         modal_usaha: Rupiah,
+        /// Hasil penjualan tahunan: annual sales.
         hasil_penjualan_tahunan: Rupiah,
     },
 }
@@ -143,17 +170,25 @@ pub enum KindDetails {
 /// `partners/{id}.json` holds one, with its agreements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
+    /// The partner's id (see [`is_valid_id`]).
     pub id: String,
+    /// The registered name.
     pub name: String,
     #[serde(flatten)]
+    /// What only this kind of partner has.
     pub details: KindDetails,
+    /// Nomor Induk Berusaha.
     pub nib: Nib,
+    /// The main business line.
     pub kbli: Kbli,
+    /// The province of the registered address.
     pub province: ProvinceCode,
+    /// The city or regency.
     pub city: String,
 }
 
 impl Partner {
+    /// PMA, PMDN or UMKM.
     pub fn kind(&self) -> Kind {
         match self.details {
             KindDetails::Pma { .. } => Kind::Pma,
@@ -174,6 +209,7 @@ impl Partner {
         }
     }
 
+    /// Enough of the partner to name and link it.
     pub fn to_ref(&self) -> PartnerRef {
         PartnerRef {
             id: self.id.clone(),
@@ -186,8 +222,11 @@ impl Partner {
 /// Enough of a partner to name and link it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerRef {
+    /// The partner's id.
     pub id: String,
+    /// The partner's name.
     pub name: String,
+    /// PMA, PMDN or UMKM.
     pub kind: Kind,
 }
 
@@ -195,18 +234,29 @@ pub struct PartnerRef {
 /// and sorting need, without the identifiers a list does not show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnerSummary {
+    /// The partner's id.
     pub id: String,
+    /// The registered name.
     pub name: String,
+    /// PMA, PMDN or UMKM.
     pub kind: Kind,
+    /// Nomor Induk Berusaha.
     pub nib: Nib,
+    /// The province of the registered address.
     pub province: ProvinceCode,
+    /// The city or regency.
     pub city: String,
+    /// The main business line.
     pub kbli: Kbli,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// An UMKM's size class.
     pub size: Option<Classification>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A PMA's country of origin (ISO 3166-1 alpha-2).
     pub country: Option<String>,
+    /// How many agreements it is a party to.
     pub agreement_count: u32,
+    /// The committed value of those agreements, summed.
     pub committed: Rupiah,
     /// The patterns of its agreements, each once, sorted.
     pub patterns: Vec<Pattern>,
@@ -215,6 +265,7 @@ pub struct PartnerSummary {
 /// `partners/{id}.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnerDetail {
+    /// The partner.
     pub partner: Partner,
     /// Its agreements, newest first.
     pub agreements: Vec<AgreementSummary>,
@@ -225,30 +276,39 @@ pub struct PartnerDetail {
 /// One side of an agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    /// The partner's id.
     pub partner_id: String,
+    /// The role it plays under the agreement's pattern.
     pub role: Role,
 }
 
+/// An agreement's term, both days included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
+    /// The first day.
     pub start: NaiveDate,
+    /// The last day.
     pub end: NaiveDate,
 }
 
 /// A payment or delivery that realised part of the commitment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transaction {
+    /// The day it was made.
     pub date: NaiveDate,
+    /// The amount realised.
     pub amount: Rupiah,
 }
 
 /// Where a fact comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceRef {
+    /// The document's title.
     pub title: String,
     /// A document number or other reference, e.g. "KKU/2021/0001".
     pub reference: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Where to read it, when public.
     pub url: Option<String>,
 }
 
@@ -256,12 +316,16 @@ pub struct SourceRef {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Not started yet.
     Upcoming,
+    /// Running.
     Active,
+    /// Past its end.
     Ended,
 }
 
 impl Status {
+    /// Every status, in time order.
     pub const ALL: [Status; 3] = [Status::Upcoming, Status::Active, Status::Ended];
 
     /// Upcoming before the start, active from start to end inclusive, ended
@@ -276,6 +340,7 @@ impl Status {
         }
     }
 
+    /// The key used in URLs.
     pub fn key(self) -> &'static str {
         match self {
             Status::Upcoming => "upcoming",
@@ -284,8 +349,23 @@ impl Status {
         }
     }
 
+    /// Reads [`Status::key`]; `None` for anything else.
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The label on the badge and in the filter: "Akan datang", "Berjalan",
+    /// "Selesai" / "Upcoming", "Active", "Ended". The CSV writes it in
+    /// lower case.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Upcoming, Lang::Id) => "Akan datang",
+            (Status::Active, Lang::Id) => "Berjalan",
+            (Status::Ended, Lang::Id) => "Selesai",
+            (Status::Upcoming, Lang::En) => "Upcoming",
+            (Status::Active, Lang::En) => "Active",
+            (Status::Ended, Lang::En) => "Ended",
+        }
     }
 }
 
@@ -293,9 +373,13 @@ impl Status {
 /// company and one UMKM.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
+    /// The agreement's id (see [`is_valid_id`]).
     pub id: String,
+    /// The PMA or PMDN company.
     pub company: Party,
+    /// The UMKM.
     pub umkm: Party,
+    /// The partnership pattern.
     pub pattern: Pattern,
     /// The name of the form when `pattern` is [`Pattern::Lain`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -306,16 +390,20 @@ pub struct Agreement {
     /// The agreement this one renews, for a pair signing again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renews: Option<String>,
+    /// The day it was signed.
     pub date_signed: NaiveDate,
+    /// The term of the partnership.
     pub period: Period,
     /// The committed value.
     pub value: Rupiah,
     /// Oldest first.
     pub transactions: Vec<Transaction>,
+    /// The document it comes from.
     pub source: SourceRef,
 }
 
 impl Agreement {
+    /// The status on `today`.
     pub fn status(&self, today: NaiveDate) -> Status {
         Status::on(self.period, today)
     }
@@ -330,23 +418,36 @@ impl Agreement {
 /// pair history): both parties named, so a list needs no second fetch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementSummary {
+    /// The agreement's id.
     pub id: String,
+    /// The PMA or PMDN company.
     pub company: PartnerRef,
+    /// The UMKM.
     pub umkm: PartnerRef,
+    /// The company's province.
     pub company_province: ProvinceCode,
+    /// The UMKM's province.
     pub umkm_province: ProvinceCode,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The UMKM's size class.
     pub umkm_size: Option<Classification>,
+    /// The partnership pattern.
     pub pattern: Pattern,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The signing event, when it was signed at one.
     pub event_id: Option<String>,
+    /// The day it was signed.
     pub date_signed: NaiveDate,
+    /// The term of the partnership.
     pub period: Period,
+    /// The committed value.
     pub value: Rupiah,
+    /// The sum of its transactions.
     pub realised: Rupiah,
 }
 
 impl AgreementSummary {
+    /// The status on `today`.
     pub fn status(&self, today: NaiveDate) -> Status {
         Status::on(self.period, today)
     }
@@ -355,8 +456,11 @@ impl AgreementSummary {
 /// `agreements/{id}.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementDetail {
+    /// The agreement.
     pub agreement: Agreement,
+    /// The company party, named.
     pub company: PartnerRef,
+    /// The UMKM party, named.
     pub umkm: PartnerRef,
     /// Every agreement between the same two partners, oldest first,
     /// including this one.
@@ -370,6 +474,7 @@ pub struct Place {
     #[serde(rename = "virtual")]
     pub is_virtual: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The place's name, for an event held in person.
     pub location: Option<String>,
 }
 
@@ -377,27 +482,39 @@ pub struct Place {
 /// apart from what the dataset holds so the two can be compared.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportedFigures {
+    /// Companies (PMA and PMDN).
     pub companies: u32,
+    /// PMA companies.
     pub pma: u32,
+    /// PMDN companies.
     pub pmdn: u32,
+    /// UMKM.
     pub umkm: u32,
+    /// The investment announced.
     pub investment: Rupiah,
 }
 
 /// A signing event (`events.json`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
+    /// The event's id.
     pub id: String,
+    /// The event's name.
     pub name: String,
+    /// The day it was held.
     pub date: NaiveDate,
+    /// Where it was held.
     pub place: Place,
+    /// Its figures as reported at the time.
     pub reported: ReportedFigures,
+    /// Where the report comes from.
     pub source: SourceRef,
 }
 
 /// `events.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Events {
+    /// Every event.
     pub items: Vec<Event>,
 }
 
@@ -407,21 +524,34 @@ pub struct Bucket {
     /// The dimension's key: a kind, province code, KBLI category letter,
     /// pattern key, year, or size class.
     pub key: String,
+    /// Partners in the bucket.
     pub partners: u64,
+    /// Agreements in the bucket.
     pub agreements: u64,
+    /// Their committed value, summed.
     pub committed: Rupiah,
+    /// Their realised value, summed.
     pub realised: Rupiah,
 }
 
+/// Totals over the whole dataset.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
+    /// Partners of every kind.
     pub partners: u64,
+    /// PMA and PMDN companies.
     pub companies: u64,
+    /// PMA companies.
     pub pma: u64,
+    /// PMDN companies.
     pub pmdn: u64,
+    /// UMKM.
     pub umkm: u64,
+    /// Agreements.
     pub agreements: u64,
+    /// Committed value, summed.
     pub committed: Rupiah,
+    /// Realised value, summed.
     pub realised: Rupiah,
 }
 
@@ -437,12 +567,19 @@ pub struct Totals {
 /// distinct UMKM.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Totals over the whole dataset.
     pub totals: Totals,
+    /// By partner kind.
     pub by_kind: Vec<Bucket>,
+    /// By the UMKM's province.
     pub by_province: Vec<Bucket>,
+    /// By the UMKM's KBLI category.
     pub by_sector: Vec<Bucket>,
+    /// By partnership pattern.
     pub by_pattern: Vec<Bucket>,
+    /// By year signed.
     pub by_year: Vec<Bucket>,
+    /// By the UMKM's size class.
     pub by_size_class: Vec<Bucket>,
 }
 
@@ -458,8 +595,11 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// The file of every resource, relative to the API base (`/api/v1/`).
 pub mod paths {
+    /// The dataset's description.
     pub const META: &str = "meta.json";
+    /// The counts and breakdowns.
     pub const SUMMARY: &str = "summary.json";
+    /// The signing events.
     pub const EVENTS: &str = "events.json";
 
     /// `page` is 1-based.
@@ -467,14 +607,17 @@ pub mod paths {
         format!("partners/page-{page}.json")
     }
 
+    /// One partner with its agreements.
     pub fn partner(id: &str) -> String {
         format!("partners/{id}.json")
     }
 
+    /// One page of the agreement list (`page` is 1-based).
     pub fn agreement_page(page: u32) -> String {
         format!("agreements/page-{page}.json")
     }
 
+    /// One agreement with its transactions and pair history.
     pub fn agreement(id: &str) -> String {
         format!("agreements/{id}.json")
     }

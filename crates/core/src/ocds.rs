@@ -23,17 +23,26 @@ pub const OCID_PREFIX: &str = "ocds-kemitraan-";
 /// What a release says of one party.
 #[derive(Clone, Debug)]
 pub struct PartyInfo<'a> {
+    /// The partner's id.
     pub id: &'a str,
+    /// The partner's name.
     pub name: &'a str,
+    /// PMA, PMDN or UMKM.
     pub kind: Kind,
+    /// The NIB, when known.
     pub nib: Option<&'a str>,
+    /// ISO 3166-1 alpha-2 code of a PMA's country of origin.
     pub country: Option<&'a str>,
+    /// The city, when known.
     pub city: Option<&'a str>,
+    /// The province, when known.
     pub province: Option<ProvinceCode>,
+    /// An UMKM's size class, when known.
     pub size: Option<Classification>,
 }
 
 impl<'a> PartyInfo<'a> {
+    /// Everything a full partner record says.
     pub fn from_partner(p: &'a Partner) -> PartyInfo<'a> {
         PartyInfo {
             id: &p.id,

@@ -14,16 +14,27 @@ use crate::Lang;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pattern {
+    /// Inti-plasma: a large company supports UMKM that supply it.
     IntiPlasma,
+    /// Subkontrak: the UMKM makes parts or does work for the company.
     Subkontrak,
+    /// Waralaba: franchise.
     Waralaba,
+    /// Perdagangan umum: general trade.
     PerdaganganUmum,
+    /// Distribusi dan keagenan: distribution and agency.
     DistribusiKeagenan,
+    /// Rantai pasok: supply chain.
     RantaiPasok,
+    /// Bagi hasil: profit sharing.
     BagiHasil,
+    /// Kerja sama operasional: joint operation.
     KerjaSamaOperasional,
+    /// Usaha patungan: joint venture.
     UsahaPatungan,
+    /// Penyumberluaran: outsourcing.
     Penyumberluaran,
+    /// Bentuk kemitraan lain: another form, named by the agreement.
     Lain,
 }
 
@@ -31,23 +42,41 @@ pub enum Pattern {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
+    /// The core company of inti-plasma.
     Inti,
+    /// The plasma (supplying UMKM) of inti-plasma.
     Plasma,
+    /// The contractor of a subcontract.
     Kontraktor,
+    /// The subcontractor.
     Subkontraktor,
+    /// The franchisor.
     PemberiWaralaba,
+    /// The franchisee.
     PenerimaWaralaba,
+    /// The buyer in general trade.
     PenerimaBarang,
+    /// The supplier.
     Pemasok,
+    /// The principal of distribution and agency.
     Prinsipal,
+    /// The distributor or agent.
     DistributorAgen,
+    /// The buyer in a supply chain.
     Pembeli,
+    /// The owner of the capital in profit sharing.
     PemilikModal,
+    /// The party that runs the business in profit sharing.
     PengelolaUsaha,
+    /// A partner in a joint operation.
     MitraOperasi,
+    /// A partner in a joint venture.
     MitraPatungan,
+    /// The user of outsourced services.
     PenggunaJasa,
+    /// The provider of outsourced services.
     PenyediaJasa,
+    /// A partner of another form.
     Mitra,
 }
 
@@ -89,6 +118,7 @@ impl Pattern {
         Pattern::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// The pattern's name as the law writes it (Id) or in English.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Pattern::IntiPlasma, Lang::Id) => "Inti-plasma",
@@ -199,6 +229,7 @@ impl Pattern {
 }
 
 impl Role {
+    /// The role's name in the interface language.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Role::Inti, Lang::Id) => "Inti",

@@ -11,14 +11,20 @@ use crate::Lang;
 /// The slides, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Slide {
+    /// The program's headline figures.
     Headline,
+    /// The featured signing event.
     Event,
+    /// The provinces chart.
     Provinces,
+    /// The largest partnership's history.
     Pair,
+    /// The President's path, simulated.
     President,
 }
 
 impl Slide {
+    /// Every slide, in order.
     pub const ALL: [Slide; 5] = [
         Slide::Headline,
         Slide::Event,
@@ -37,10 +43,12 @@ impl Slide {
         Slide::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 
+    /// The slide's route.
     pub fn path(self) -> String {
         slide_path(self.number())
     }
 
+    /// The slide's heading.
     pub fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Slide::Headline, Lang::Id) => "Angka utama program kemitraan",
@@ -81,10 +89,15 @@ pub fn parse_slide(param: Option<&str>) -> Option<usize> {
 /// What a key does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Go to the next slide.
     Next,
+    /// Go to the slide before.
     Previous,
+    /// Go to the first slide.
     First,
+    /// Go to the last slide.
     Last,
+    /// Leave the presentation.
     Leave,
 }
 

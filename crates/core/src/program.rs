@@ -5,8 +5,10 @@
 //! Same integer rules as [`crate::simulate`]: whole rupiah, half-up
 //! compounding, saturation at `i64::MAX` flagged instead of wrapping.
 
+use crate::count::{count_text, Noun};
+use crate::money::format_words;
 use crate::simulate::{compound, SimError, MAX_RATE_BP, MAX_YEARS, MIN_RATE_BP};
-use crate::Rupiah;
+use crate::{Lang, Rupiah};
 
 /// How every agreement grows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,11 +26,13 @@ pub const PRESIDENT_MULTIPLES: [i64; 3] = [1, 5, 10];
 /// One year of the program.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgramYear {
+    /// The calendar year.
     pub year: i32,
     /// Sum over the agreements signed in or before this year.
     pub total: Rupiah,
     /// How many agreements count in this year.
     pub agreements: u32,
+    /// A sum hit `i64::MAX` and stopped there.
     pub saturated: bool,
 }
 
@@ -127,6 +131,37 @@ pub fn year_reached(rows: &[ProgramYear], target: Rupiah) -> Option<i32> {
     rows.iter().find(|r| r.total >= target).map(|r| r.year)
 }
 
+/// The sentence above the program form: how many agreements, their
+/// first-year value in total, and the first year signed.
+pub fn program_intro(count: u64, base: Rupiah, first_year: i32, lang: Lang) -> String {
+    let agreements = count_text(Noun::Agreement, count, lang);
+    let base = format_words(base, lang);
+    match lang {
+        Lang::Id => {
+            format!("{agreements}, total nilai awal {base}, ditandatangani mulai {first_year}.")
+        }
+        Lang::En => {
+            format!("{agreements}, first-year value {base} in total, signed from {first_year}.")
+        }
+    }
+}
+
+/// Whether and when the program total reaches `target` (see
+/// [`year_reached`]), as the sentence under the program chart.
+pub fn target_sentence(reached: Option<i32>, target: Rupiah, lang: Lang) -> String {
+    let t = format_words(target, lang);
+    match (reached, lang) {
+        (Some(y), Lang::Id) => format!("Total program mencapai target {t} pada {y}."),
+        (Some(y), Lang::En) => format!("The program total reaches the target of {t} in {y}."),
+        (None, Lang::Id) => {
+            format!("Total program belum mencapai target {t} dalam jangka waktu ini.")
+        }
+        (None, Lang::En) => {
+            format!("The program total does not reach the target of {t} within this horizon.")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +252,25 @@ mod tests {
         // Signed after the horizon: never counted.
         let rows = program_totals(&[(2040, m(1))], ProgramGrowth::President, 2021, 3).unwrap();
         assert!(rows.iter().all(|r| r.agreements == 0));
+    }
+
+    #[test]
+    fn intro_and_target_sentences() {
+        assert_eq!(
+            program_intro(1, m(2), 2021, Lang::En),
+            "1 agreement, first-year value IDR 2 billion in total, signed from 2021."
+        );
+        assert_eq!(
+            program_intro(1_234, m(2), 2021, Lang::Id),
+            "1.234 perjanjian, total nilai awal Rp2 miliar, ditandatangani mulai 2021."
+        );
+        assert_eq!(
+            target_sentence(Some(2024), m(10), Lang::Id),
+            "Total program mencapai target Rp10 miliar pada 2024."
+        );
+        assert_eq!(
+            target_sentence(None, m(10), Lang::En),
+            "The program total does not reach the target of IDR 10 billion within this horizon."
+        );
     }
 }

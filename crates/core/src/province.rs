@@ -15,15 +15,18 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::ident::IdentError;
-
-/// Name of the code list the codes in this module come from.
-pub const CODE_LIST: &str = "Kepmendagri 100.1.1-6117/2022";
+/// Name of the code list the codes in this module come from. Defined beside
+/// the identifier errors that quote it, so `ident` needs nothing from here.
+pub use crate::ident::PROVINCE_CODE_LIST as CODE_LIST;
 
 /// One province: two-digit code, official name, capital.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Province {
+    /// Two-digit code.
     pub code: &'static str,
+    /// Official name.
     pub name: &'static str,
+    /// Capital city.
     pub capital: &'static str,
 }
 
@@ -113,19 +116,23 @@ impl ProvinceCode {
         (0..PROVINCES.len()).map(|i| ProvinceCode(i as u8))
     }
 
+    /// The province's record.
     pub fn province(self) -> &'static Province {
         // The index is only ever built from a position in PROVINCES.
         &PROVINCES[usize::from(self.0)]
     }
 
+    /// The two-digit code.
     pub fn as_str(self) -> &'static str {
         self.province().code
     }
 
+    /// The official name.
     pub fn name(self) -> &'static str {
         self.province().name
     }
 
+    /// The capital city.
     pub fn capital(self) -> &'static str {
         self.province().capital
     }

@@ -32,15 +32,24 @@ pub enum Growth {
     /// A constant annual rate in basis points.
     Rate(i64),
     /// Reach `value` by `year`: the rate is solved (see [`solve_rate`]).
-    Target { value: Rupiah, year: i32 },
+    Target {
+        /// The value to reach.
+        value: Rupiah,
+        /// The year to reach it by.
+        year: i32,
+    },
 }
 
 /// One scenario's inputs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
+    /// The contract value in the first year.
     pub start: Rupiah,
+    /// The first year.
     pub first_year: i32,
+    /// How many years are projected.
     pub years: u32,
+    /// How the value grows.
     pub growth: Growth,
     /// The UMKM's annual sales besides this contract.
     pub other_sales: Option<Rupiah>,
@@ -51,24 +60,35 @@ pub struct Scenario {
 /// Why a scenario cannot be computed. Each says which input to fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SimError {
+    /// The start value is negative.
     NegativeStart,
+    /// The other sales are negative.
     NegativeSales,
+    /// The capital is negative.
     NegativeCapital,
+    /// The horizon is not 1 to [`MAX_YEARS`] years.
     Horizon {
+        /// The horizon given.
         years: u32,
     },
+    /// The rate is below -100 %.
     RateTooLow,
+    /// The rate is above [`MAX_RATE_BP`].
     RateTooHigh,
+    /// A path with no value.
     EmptyPath,
+    /// A path value is negative.
     NegativePathValue,
     /// The target year is not after the first year or beyond the horizon.
     TargetYear,
     /// A target cannot be reached from a start of zero.
     TargetFromZero,
+    /// The target value is negative.
     NegativeTarget,
 }
 
 impl SimError {
+    /// What to fix, in the interface language.
     pub fn message(&self, lang: Lang) -> String {
         let (id, en) = match self {
             SimError::NegativeStart => (
@@ -134,15 +154,20 @@ impl std::error::Error for SimError {}
 /// One year of the result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearRow {
+    /// The calendar year.
     pub year: i32,
+    /// The contract value this year.
     pub value: Rupiah,
     /// Growth on the year before in basis points; `None` in the first year
     /// or after a year of zero.
     pub growth_bp: Option<i64>,
+    /// The contract values up to this year, summed.
     pub cumulative: Rupiah,
     /// Other sales plus this year's contract value.
     pub sales: Rupiah,
+    /// The PP 7/2021 class by annual sales.
     pub class_by_sales: SizeClass,
+    /// The class by capital, when a capital was given.
     pub class_by_capital: Option<SizeClass>,
     /// The class by sales rose this year (the first year compares with the
     /// class of the other sales alone).
@@ -154,9 +179,11 @@ pub struct YearRow {
 /// The computed scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Projection {
+    /// One row per year of the horizon.
     pub rows: Vec<YearRow>,
     /// The rate used: given, or solved from a target; `None` for a path.
     pub rate_bp: Option<i64>,
+    /// Some row hit `i64::MAX`.
     pub saturated: bool,
 }
 

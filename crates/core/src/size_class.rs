@@ -23,9 +23,13 @@ use crate::money::Rupiah;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SizeClass {
+    /// Usaha mikro.
     Mikro,
+    /// Usaha kecil.
     Kecil,
+    /// Usaha menengah.
     Menengah,
+    /// Usaha besar: above the medium limits.
     Besar,
 }
 
@@ -38,6 +42,7 @@ impl SizeClass {
         SizeClass::Besar,
     ];
 
+    /// The class's name in the interface language.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (SizeClass::Mikro, Lang::Id) => "Mikro",
@@ -87,6 +92,7 @@ pub enum SizeTest {
 }
 
 impl SizeTest {
+    /// The test's name in the interface language.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (SizeTest::Capital, Lang::Id) => "modal usaha",
@@ -153,7 +159,9 @@ pub fn capital_band(class: SizeClass) -> (Option<Rupiah>, Option<Rupiah>) {
 /// A class together with the test that set it, as the UI must show both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Classification {
+    /// The class.
     pub class: SizeClass,
+    /// The test that set it.
     pub test: SizeTest,
 }
 
@@ -187,6 +195,24 @@ pub fn classify(capital: Option<Rupiah>, sales: Option<Rupiah>) -> Option<Classi
             test: SizeTest::Capital,
         }),
         (None, None) => None,
+    }
+}
+
+/// The band a classification stands in, as the partner page writes it
+/// beside the class: "Rp2 miliar < hasil penjualan tahunan ≤ Rp15 miliar",
+/// "modal usaha ≤ Rp1 miliar", "sales > Rp50 billion".
+pub fn band_text(c: Classification, lang: Lang) -> String {
+    let (lo, hi) = match c.test {
+        SizeTest::Capital => capital_band(c.class),
+        SizeTest::Sales => sales_band(c.class),
+    };
+    let what = c.test.label(lang);
+    let f = |r: Rupiah| crate::money::format_words(r, lang);
+    match (lo, hi) {
+        (Some(lo), Some(hi)) => format!("{} < {what} ≤ {}", f(lo), f(hi)),
+        (None, Some(hi)) => format!("{what} ≤ {}", f(hi)),
+        (Some(lo), None) => format!("{what} > {}", f(lo)),
+        (None, None) => what.to_string(),
     }
 }
 
@@ -344,5 +370,22 @@ mod tests {
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(json, r#"{"class":"besar","test":"capital"}"#);
         assert_eq!(serde_json::from_str::<Classification>(&json).unwrap(), c);
+    }
+
+    #[test]
+    fn band_text_names_the_test_and_its_bounds() {
+        let c = |class, test| Classification { class, test };
+        assert_eq!(
+            band_text(c(Kecil, SizeTest::Sales), Lang::Id),
+            "Rp2 miliar < hasil penjualan tahunan ≤ Rp15 miliar"
+        );
+        assert_eq!(
+            band_text(c(Mikro, SizeTest::Capital), Lang::Id),
+            "modal usaha ≤ Rp1 miliar"
+        );
+        assert_eq!(
+            band_text(c(Besar, SizeTest::Sales), Lang::En),
+            "annual sales > IDR 50 billion"
+        );
     }
 }

@@ -39,11 +39,26 @@ pub const UNKNOWN_SECTOR: &str = "-";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SummaryError {
     /// An agreement names a partner that is not in its group.
-    UnknownPartner { agreement: String, partner: String },
+    UnknownPartner {
+        /// The agreement's id.
+        agreement: String,
+        /// The partner's id.
+        partner: String,
+    },
     /// The company party of an agreement is an UMKM.
-    NotACompany { agreement: String, partner: String },
+    NotACompany {
+        /// The agreement's id.
+        agreement: String,
+        /// The partner's id.
+        partner: String,
+    },
     /// The UMKM party of an agreement is a PMA or PMDN company.
-    NotAnUmkm { agreement: String, partner: String },
+    NotAnUmkm {
+        /// The agreement's id.
+        agreement: String,
+        /// The partner's id.
+        partner: String,
+    },
     /// Two partners of a group share an id.
     DuplicatePartner(String),
     /// A sum does not fit in an `i64` of rupiah.
@@ -142,6 +157,7 @@ fn kind_index(kind: Kind) -> usize {
 }
 
 impl SummaryBuilder {
+    /// An empty summary.
     pub fn new() -> SummaryBuilder {
         SummaryBuilder::default()
     }
@@ -238,6 +254,7 @@ impl SummaryBuilder {
         Ok(())
     }
 
+    /// The summary of everything added.
     pub fn finish(mut self) -> Summary {
         for class in [SizeClass::Mikro, SizeClass::Kecil, SizeClass::Menengah] {
             self.by_size_class.entry(class).or_default();

@@ -18,7 +18,7 @@ use crate::validate;
 
 pub const USAGE: &str = "\
 usage:
-  kemitraan-data generate [--seed S] [--scale N] [--page-size N] [--quiet] --out DIR
+  kemitraan-data generate [--seed S] [--scale N] [--page-size N] [--quiet] [--hostile] --out DIR
   kemitraan-data import --partners P.csv --agreements A.csv [--transactions T.csv]
                         [--events EVENTS.json] --out DIR [--as-of YYYY-MM-DD] [--name NAME]
                         [--dataset-version V] [--synthetic] [--page-size N]
@@ -28,7 +28,9 @@ usage:
   kemitraan-data export-ocds DIR [--out FILE] [--agreement ID]
 
 generate: a deterministic synthetic dataset (default seed 20210118, scale 252 partners,
-          which reproduces the signing of 18 January 2021).
+          which reproduces the signing of 18 January 2021). --hostile puts markup,
+          script, RTL overrides, emoji, zero-width characters, CSV formulas and
+          10 000-character strings into names, cities and the event name.
 import:   CSV files (docs/import.md) into the same layout; every rejected row is
           reported as FILE:LINE:COLUMN: reason and the exit code is 2.
 validate: checks every file of a dataset; exit code 1 if anything is wrong.
@@ -176,7 +178,7 @@ pub fn generate_args(args: &[String]) -> Result<GenerateArgs, ArgError> {
     let p = parse(
         args,
         &["--seed", "--scale", "--out", "--page-size"],
-        &["--quiet"],
+        &["--quiet", "--hostile"],
     )?;
     no_positionals(&p)?;
     Ok(GenerateArgs {
@@ -185,6 +187,7 @@ pub fn generate_args(args: &[String]) -> Result<GenerateArgs, ArgError> {
         out: PathBuf::from(p.value("--out").ok_or(ArgError::Missing("--out DIR"))?),
         page_size: page_size(&p)?,
         progress: !p.flag("--quiet"),
+        hostile: p.flag("--hostile"),
     })
 }
 

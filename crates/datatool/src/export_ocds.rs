@@ -32,35 +32,55 @@ pub struct ExportArgs {
 
 #[derive(Debug)]
 pub enum ExportError {
-    Read { path: PathBuf, message: String },
-    Write { path: String, source: io::Error },
+    /// A file of the dataset could not be read.
+    Read {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A file of the dataset is not JSON of the contract's shape.
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    /// The output could not be written.
+    Write {
+        path: String,
+        source: io::Error,
+    },
     InvalidId(String),
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ExportError::Read { path, message } => write!(f, "{}: {message}", path.display()),
+            ExportError::Read { path, source } => write!(f, "{}: {source}", path.display()),
+            ExportError::Json { path, source } => write!(f, "{}: {source}", path.display()),
             ExportError::Write { path, source } => write!(f, "{path}: {source}"),
             ExportError::InvalidId(id) => write!(f, "{id:?} is not a valid agreement id"),
         }
     }
 }
 
-impl std::error::Error for ExportError {}
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Read { source, .. } => Some(source),
+            ExportError::Json { source, .. } => Some(source),
+            ExportError::Write { source, .. } => Some(source),
+            ExportError::InvalidId(_) => None,
+        }
+    }
+}
 
 pub use kemitraan_core::ocds::OCID_PREFIX;
 
 fn read<T: DeserializeOwned>(dir: &Path, rel: &str) -> Result<T, ExportError> {
     let path = dir.join(rel);
-    let text = fs::read_to_string(&path).map_err(|e| ExportError::Read {
+    let text = fs::read_to_string(&path).map_err(|source| ExportError::Read {
         path: path.clone(),
-        message: e.to_string(),
+        source,
     })?;
-    serde_json::from_str(&text).map_err(|e| ExportError::Read {
-        path,
-        message: e.to_string(),
-    })
+    serde_json::from_str(&text).map_err(|source| ExportError::Json { path, source })
 }
 
 /// Keeps recently read partners, so a company with many agreements is read

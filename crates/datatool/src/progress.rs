@@ -53,11 +53,9 @@ impl Progress {
 
     /// The text of the indicator: `label: done/total (pct %) in 12 s`.
     pub fn line(&self) -> String {
-        let pct = if self.total == 0 {
-            100
-        } else {
-            self.done.min(self.total) * 100 / self.total
-        };
+        let pct = (self.done.min(self.total) * 100)
+            .checked_div(self.total)
+            .unwrap_or(100);
         format!(
             "{}: {}/{} ({pct} %) {} s",
             self.label,

@@ -20,6 +20,7 @@ fn aggregate_rebuilds_what_validate_requires() {
         out: out.clone(),
         page_size: 100,
         progress: false,
+        hostile: false,
     })
     .unwrap();
     assert!(validate(&out).problems.is_empty());

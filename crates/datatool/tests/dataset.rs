@@ -42,6 +42,7 @@ fn regenerating_gives_the_same_bytes_and_validates() {
         out: out.clone(),
         page_size: generate::DEFAULT_PAGE_SIZE,
         progress: false,
+        hostile: false,
     };
     generate::run(&args).unwrap();
     let fresh = files(&out);
@@ -76,6 +77,7 @@ fn another_seed_gives_another_dataset_of_the_same_shape() {
         out: out.clone(),
         page_size: 100,
         progress: false,
+        hostile: false,
     };
     let g = generate::run(&args).unwrap();
     assert_eq!(g.partners, 600);

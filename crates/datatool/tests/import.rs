@@ -223,3 +223,34 @@ fn a_header_without_a_required_column_rejects_the_file() {
     );
     assert_eq!(report.partners, 0);
 }
+
+#[test]
+fn a_missing_events_file_keeps_the_io_error_as_its_source() {
+    use std::error::Error as _;
+    let tmp = TempDir::new("import-no-events");
+    let mut a = args(&tmp.path().join("v1"));
+    let missing = tmp.path().join("events.json");
+    a.events = Some(missing.clone());
+    let err = import::run(&a).unwrap_err();
+    assert!(matches!(err, import::ImportError::Read { .. }), "{err:?}");
+    assert!(
+        err.to_string().starts_with(&missing.display().to_string()),
+        "{err}"
+    );
+    let io = err
+        .source()
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+        .expect("the io::Error is the source");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn a_missing_csv_file_keeps_the_csv_error_as_its_source() {
+    use std::error::Error as _;
+    let tmp = TempDir::new("import-no-csv");
+    let mut a = args(&tmp.path().join("v1"));
+    a.partners = tmp.path().join("nope.csv");
+    let err = import::run(&a).unwrap_err();
+    assert!(matches!(err, import::ImportError::Csv { .. }), "{err:?}");
+    assert!(err.source().is_some());
+}

@@ -10,6 +10,9 @@ use kemitraan_core::date::format_date;
 use kemitraan_core::model::{AgreementDetail, Events};
 use kemitraan_core::money::{format_percent_bp, percent_of};
 use kemitraan_core::ocds::{package, release, PartyInfo};
+use kemitraan_core::simulate_io::agreement_simulation_href;
+
+use crate::components::download::{download_text, DownloadButton, DownloadReport};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -34,7 +37,7 @@ pub fn AgreementPage() -> impl IntoView {
 #[component]
 fn AgreementNotFound() -> impl IntoView {
     view! {
-        <crate::app::PageTitle id="Perjanjian tidak ditemukan" en="Agreement not found"/>
+        <crate::components::page_title::PageTitle id="Perjanjian tidak ditemukan" en="Agreement not found"/>
         <h1>{txt("Perjanjian tidak ditemukan", "Agreement not found")}</h1>
         <p>{txt("Tidak ada perjanjian dengan kode ini di dataset.", "There is no agreement with this code in the dataset.")}</p>
         <p><A href="/perjanjian">{txt("Lihat semua perjanjian", "See all agreements")}</A></p>
@@ -61,15 +64,11 @@ fn AgreementView(detail: AgreementDetail) -> impl IntoView {
             Some(name.unwrap_or(id))
         }
     };
-    let simulate_href = format!(
-        "/simulasi?v={}&y={}",
-        a.value.0,
-        chrono::Datelike::year(&a.date_signed)
-    );
+    let simulate_href = agreement_simulation_href(a.value, chrono::Datelike::year(&a.date_signed));
     let pct = realised.and_then(|r| percent_of(r, a.value));
     let export = {
         let detail = detail.clone();
-        move |_| export_ocds(detail.clone(), today)
+        move |report| export_ocds(detail.clone(), today, report)
     };
     view! {
         <Title text=title.clone()/>
@@ -79,9 +78,7 @@ fn AgreementView(detail: AgreementDetail) -> impl IntoView {
             <A href=simulate_href attr:class="button">
                 {txt("Simulasikan pertumbuhan kontrak ini", "Simulate this contract's growth")}
             </A>
-            <button type="button" class="button secondary" on:click=export>
-                {txt("Unduh JSON (OCDS)", "Download JSON (OCDS)")}
-            </button>
+            <DownloadButton label=("Unduh JSON (OCDS)", "Download JSON (OCDS)") make=export/>
         </div>
         <dl class="facts">
             <dt>{move || company_role.label(lang.get())}</dt>
@@ -127,7 +124,7 @@ fn AgreementView(detail: AgreementDetail) -> impl IntoView {
 /// Builds the OCDS release of one agreement. The parties' NIB come from their
 /// own files; if those cannot be loaded the export still goes out, naming the
 /// parties by their ids.
-fn export_ocds(detail: AgreementDetail, today: chrono::NaiveDate) {
+fn export_ocds(detail: AgreementDetail, today: chrono::NaiveDate, report: DownloadReport) {
     leptos::task::spawn_local(async move {
         let company = api::partner(detail.company.id.clone()).await.ok();
         let umkm = api::partner(detail.umkm.id.clone()).await.ok();
@@ -140,11 +137,11 @@ fn export_ocds(detail: AgreementDetail, today: chrono::NaiveDate) {
             &format!("urn:kemitraan:ocds:{}", a.id),
         );
         let text = serde_json::to_string_pretty(&pkg).unwrap_or_default();
-        let _ = crate::components::download::download_text(
+        report.report(download_text(
             &text,
             "application/json",
             &format!("perjanjian-{}-ocds.json", a.id),
-        );
+        ));
     });
 }
 

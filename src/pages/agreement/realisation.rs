@@ -3,7 +3,7 @@
 
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::{Period, Transaction};
-use kemitraan_core::money::{format_percent_bp, format_short, percent_of};
+use kemitraan_core::money::{format_percent_bp, format_short, percent_of, SaturatingSum};
 use kemitraan_core::Rupiah;
 use leptos::prelude::*;
 
@@ -17,20 +17,15 @@ pub fn Realisation(
     period: Period,
 ) -> impl IntoView {
     let lang = use_lang();
-    let mut running = Rupiah::ZERO;
-    let rows: Vec<(Transaction, Rupiah)> = transactions
-        .iter()
-        .map(|t| {
-            running = running.saturating_add(t.amount);
-            (t.clone(), running)
-        })
-        .collect();
+    let cumulative = SaturatingSum::running(transactions.iter().map(|t| t.amount));
+    let rows: Vec<(Transaction, Rupiah)> = transactions.iter().cloned().zip(cumulative).collect();
     if rows.is_empty() {
         return view! {
             <p>{txt("Belum ada transaksi yang tercatat untuk perjanjian ini.", "No transaction has been recorded for this agreement yet.")}</p>
         }
         .into_any();
     }
+    let table_rows = rows.clone();
     view! {
         <figure class="realisation-chart">
             <div inner_html=move || chart_svg(&rows, commitment, period, lang.get())></div>
@@ -49,7 +44,7 @@ pub fn Realisation(
                 <th scope="col" class="num">{txt("% komitmen", "% of commitment")}</th>
             </tr></thead>
             <tbody>
-            {transactions.iter().scan(Rupiah::ZERO, |acc, t| { *acc = acc.saturating_add(t.amount); Some((t.clone(), *acc)) })
+            {table_rows.into_iter()
                 .map(|(t, cum)| {
                     let pct = percent_of(cum, commitment);
                     view! {

@@ -26,9 +26,15 @@ pub fn Timeline(signed: NaiveDate, period: Period, today: NaiveDate) -> impl Int
     view! {
         <div class="timeline">
             <div class="timeline-line" aria-hidden="true">
-                <div class="timeline-run" style=format!("left:{run_left:.2}%;width:{run_width:.2}%")></div>
+                // style:* sets the CSSOM, which the CSP's style-src allows;
+                // a style="" attribute would need 'unsafe-inline'.
+                <div
+                    class="timeline-run"
+                    style:left=format!("{run_left:.2}%")
+                    style:width=format!("{run_width:.2}%")
+                ></div>
                 {marks.iter().map(|(key, d, _)| view! {
-                    <span class=format!("timeline-dot dot-{key}") style=format!("left:{:.2}%", at(*d))></span>
+                    <span class=format!("timeline-dot dot-{key}") style:left=format!("{:.2}%", at(*d))></span>
                 }).collect_view()}
             </div>
             <ol class="timeline-list">

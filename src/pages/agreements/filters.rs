@@ -10,6 +10,7 @@ use kemitraan_core::size_class::SizeClass;
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 
+use crate::components::checkbox_group::{set_member, CheckboxGroup};
 use crate::i18n::{pick, txt, use_lang};
 
 type SetQuery = Callback<(AgreementQuery, bool)>;
@@ -125,15 +126,11 @@ pub fn Filters(
 }
 
 fn status_label(s: Status, lang: Lang) -> String {
-    match s {
-        Status::Upcoming => pick(lang, "Akan datang", "Upcoming"),
-        Status::Active => pick(lang, "Berjalan", "Active"),
-        Status::Ended => pick(lang, "Selesai", "Ended"),
-    }
-    .to_string()
+    s.label(lang).to_string()
 }
 
-/// A fieldset of checkboxes over one list in the query.
+/// A [`CheckboxGroup`] over one list in the query; the list is kept sorted,
+/// so a link reads the same however the boxes were ticked.
 #[allow(clippy::too_many_arguments)]
 fn check_group<T>(
     legend: impl Fn() -> &'static str + Send + Sync + 'static,
@@ -147,29 +144,14 @@ fn check_group<T>(
 where
     T: Copy + PartialEq + Ord + Send + Sync + 'static,
 {
-    let lang = use_lang();
     view! {
-        <fieldset class="check-group">
-            <legend>{legend}</legend>
-            {options.into_iter().map(|opt| view! {
-                <label class="check">
-                    <input type="checkbox"
-                        prop:checked=move || query.with(|q| get(q).contains(&opt))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            update(&|q| {
-                                let list = get_mut(q);
-                                list.retain(|x| *x != opt);
-                                if on {
-                                    list.push(opt);
-                                    list.sort();
-                                }
-                            }, false);
-                        }/>
-                    <span>{move || label(opt, lang.get())}</span>
-                </label>
-            }).collect_view()}
-        </fieldset>
+        <CheckboxGroup legend=Signal::derive(legend) options label
+            checked=move |opt: T| query.with(|q| get(q).contains(&opt))
+            toggle=move |(opt, on): (T, bool)| update(&|q| {
+                let list = get_mut(q);
+                set_member(list, opt, on);
+                list.sort();
+            }, false)/>
     }
 }
 

@@ -16,17 +16,19 @@ use std::sync::Arc;
 
 use kemitraan_core::agreement_index::{visible, AgreementIndex, Dim, Visible};
 use kemitraan_core::agreement_query::AgreementQuery;
-use kemitraan_core::money::{format_number, format_percent_bp};
+use kemitraan_core::count::{count_text, Noun};
+use kemitraan_core::money::format_percent_bp;
 use kemitraan_core::url::with_query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::agreements::use_agreement_store;
-use crate::app::PageTitle;
 use crate::clock::today;
 use crate::components::loaded::{loaded, ErrorBox, Loading};
 use crate::components::money::Amount;
+use crate::components::page_title::PageTitle;
+use crate::components::pager::Pager;
 use crate::i18n::{pick, txt, use_lang};
 
 use export::Exports;
@@ -134,21 +136,13 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             );
         })
     };
-    let set_page = {
-        let navigate = navigate.clone();
-        move |p: usize| {
-            let mut pairs = query.get_untracked().to_pairs();
-            if p > 1 {
-                pairs.push(("hal", p.to_string()));
-            }
-            navigate(
-                &with_query("/perjanjian", &pairs),
-                NavigateOptions {
-                    scroll: true,
-                    ..Default::default()
-                },
-            );
+    // The address of a page of this list (links, not buttons: see Pager).
+    let page_href = move |p: u32| {
+        let mut pairs = query.with_untracked(AgreementQuery::to_pairs);
+        if p > 1 {
+            pairs.push(("hal", p.to_string()));
         }
+        with_query("/perjanjian", &pairs)
     };
 
     let years: Vec<i32> = index
@@ -159,15 +153,8 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
     let events = index.values(Dim::Event);
 
     let computing = move || pick(lang.get(), "menghitung…", "counting…");
-    let count_text = move || match shown_totals.get() {
-        Some(t) => {
-            let n = format_number(i64::try_from(t.count).unwrap_or(i64::MAX), lang.get());
-            pick(
-                lang.get(),
-                format!("{n} perjanjian"),
-                format!("{n} agreements"),
-            )
-        }
+    let count_line = move || match shown_totals.get() {
+        Some(t) => count_text(Noun::Agreement, t.count, lang.get()),
         // While the source is read, how far it is, in the same line (a
         // line of its own would move the list when it goes).
         None => {
@@ -196,7 +183,7 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             <section class="browse-results" aria-labelledby="results-h">
                 <h2 id="results-h" class="visually-hidden">{txt("Hasil", "Results")}</h2>
                 <div class="totals" aria-live="polite">
-                    <p class="totals-count">{count_text}</p>
+                    <p class="totals-count">{count_line}</p>
                     <dl class="totals-figures">
                         <div><dt>{txt("Komitmen", "Committed")}</dt>
                             <dd>{move || match shown_totals.get() {
@@ -240,12 +227,16 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
                     }.into_any(),
                     Some(list) => view! { <AgreementList items=list today/> }.into_any(),
                 }}
-                // With the rows, not before them: a pager drawn first would be
-                // pushed down when they arrive.
-                {move || shown.with(|v| v.rows.is_some()).then(|| {
-                    let set_page = set_page.clone();
-                    view! { <Pager page pages set_page/> }
-                })}
+                // With the rows and their count, not before them: a pager
+                // drawn first would be pushed down when they arrive.
+                {move || {
+                    let known = shown.with(|v| v.rows.is_some());
+                    pages.get().filter(|_| known).map(|n| {
+                        let pages = u32::try_from(n).unwrap_or(u32::MAX);
+                        let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
+                        view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
+                    })
+                }}
             </section>
         </div>
     }
@@ -270,37 +261,5 @@ fn SortSelect(
                 </option>
             }).collect_view()}
         </select>
-    }
-}
-
-#[component]
-fn Pager(
-    page: Memo<usize>,
-    /// `None` while the totals are being counted.
-    pages: Memo<Option<usize>>,
-    set_page: impl Fn(usize) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = use_lang();
-    let prev = {
-        let set_page = set_page.clone();
-        move |_| set_page(page.get_untracked().saturating_sub(1).max(1))
-    };
-    let next = move |_| {
-        let p = page.get_untracked() + 1;
-        set_page(pages.get_untracked().map_or(p, |n| p.min(n)))
-    };
-    view! {
-        <nav class="pager" aria-label=move || pick(lang.get(), "Halaman daftar", "List pages")>
-            <button type="button" class="button secondary" on:click=prev disabled=move || page.get() <= 1>
-                {txt("← Sebelumnya", "← Previous")}
-            </button>
-            <span>{move || match pages.get() {
-                Some(n) => format!("{} {} {} {}", pick(lang.get(), "Halaman", "Page"), page.get().min(n), pick(lang.get(), "dari", "of"), n),
-                None => format!("{} {}", pick(lang.get(), "Halaman", "Page"), page.get()),
-            }}</span>
-            <button type="button" class="button secondary" on:click=next disabled=move || pages.get().is_some_and(|n| page.get() >= n)>
-                {txt("Berikutnya →", "Next →")}
-            </button>
-        </nav>
     }
 }

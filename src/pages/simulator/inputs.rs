@@ -13,7 +13,8 @@ use kemitraan_core::simulate_io::{
 use kemitraan_core::Rupiah;
 use leptos::prelude::*;
 
-use super::{Outcome, Slot};
+use super::{ScenarioInput, Slot};
+use crate::components::sim_chart::Outcome;
 use crate::i18n::{pick, txt, use_lang};
 
 pub(super) type Apply = Callback<String, Result<(), FieldError>>;
@@ -97,7 +98,8 @@ pub(super) fn text(id: &'static str, en: &'static str) -> Signal<String> {
 #[component]
 pub(super) fn ScenarioCard(
     sc: Slot,
-    slots: RwSignal<Vec<Slot>>,
+    keys: Memo<Vec<u32>>,
+    generation: Memo<u32>,
     outcomes: Memo<Vec<Outcome>>,
     on_duplicate: Callback<u32>,
     on_remove: Callback<u32>,
@@ -105,9 +107,11 @@ pub(super) fn ScenarioCard(
     let lang = use_lang();
     let slot = sc;
     let key = slot.key;
-    let index =
-        Memo::new(move |_| slots.with(|v| v.iter().position(|s| s.key == key).unwrap_or(0)));
-    let count = Memo::new(move |_| slots.with(Vec::len));
+    let index = Memo::new(move |_| keys.with(|v| v.iter().position(|k| *k == key).unwrap_or(0)));
+    let count = Memo::new(move |_| keys.with(Vec::len));
+    // Bumped by the preset, so the fields re-read their text; the card's
+    // own, so it goes with the card.
+    let rev = RwSignal::new(0u32);
     let letter = move || scenario_letter(index.get());
     let heading_id = format!("s{key}-h");
     let labelled_by = heading_id.clone();
@@ -136,8 +140,10 @@ pub(super) fn ScenarioCard(
                 </div>
             </div>
             {move || {
-                slot.rev.track();
-                view! { <Fields sc=slot outcomes/> }
+                rev.track();
+                // `get`, not `track`: a memo is only computed when read.
+                let _ = generation.get();
+                view! { <Fields sc=slot rev outcomes/> }
             }}
             {move || error.get().map(|e| view! {
                 <p class="sim-error" role="alert">{move || e.message(lang.get())}</p>
@@ -147,7 +153,7 @@ pub(super) fn ScenarioCard(
 }
 
 #[component]
-fn Fields(sc: Slot, outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
+fn Fields(sc: Slot, rev: RwSignal<u32>, outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
     let lang = use_lang();
     let input = sc.input;
     let key = sc.key;
@@ -188,7 +194,7 @@ fn Fields(sc: Slot, outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
         let init = input.get_untracked();
         let l0 = lang.get_untracked();
         match mode.get() {
-            Mode::Path => view! { <PathFields input p rev=sc.rev/> }.into_any(),
+            Mode::Path => view! { <PathFields input p rev/> }.into_any(),
             Mode::Rate => view! {
                 <div class="field-grid">
                 <Field id=format!("{p}-rate") label=text("Pertumbuhan per tahun (%)", "Growth per year (%)")
@@ -266,7 +272,7 @@ fn Fields(sc: Slot, outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
 
 /// Mode (a): one value per year, with the President's path as preset.
 #[component]
-fn PathFields(input: RwSignal<SimInput>, p: String, rev: RwSignal<u32>) -> impl IntoView {
+fn PathFields(input: ScenarioInput, p: String, rev: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     let years = Memo::new(move |_| input.with(|s| s.years));
     let first_year = Memo::new(move |_| input.with(|s| s.first_year));

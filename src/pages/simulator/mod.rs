@@ -12,55 +12,84 @@ mod inputs;
 mod program;
 mod table;
 
-use kemitraan_core::money::{format_short, format_words};
-use kemitraan_core::simulate::{project, summary, Projection, SimError};
-use kemitraan_core::simulate_io::{from_query, scenario_letter, table_csv, to_query, SimInput};
-use kemitraan_core::size_class::{sales_band, SizeClass};
-use kemitraan_core::{Lang, Rupiah};
+use kemitraan_core::money::format_words;
+use kemitraan_core::simulate::{project, summary};
+use kemitraan_core::simulate_io::{
+    from_query, scenario_letter, simulator_href, table_csv, to_query, SimInput,
+};
+use kemitraan_core::Rupiah;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::app::PageTitle;
-use crate::components::chart::{render_svg, Band, Chart, ChartSpec, Kind, Series};
-use crate::components::download::{download_svg_as_png, download_text};
+use crate::components::chart::{render_svg, Chart};
+use crate::components::download::{
+    download_svg_as_png, download_text, DownloadButton, DownloadReport,
+};
+use crate::components::page_title::PageTitle;
+use crate::components::sim_chart::{chart_spec, scenario_name, shown, Outcome};
 use crate::i18n::{pick, txt, use_lang};
 use inputs::ScenarioCard;
 use program::ProgramView;
 use table::ResultTable;
+
+/// One scenario's inputs, read from and written to the URL: the URL is the
+/// simulator's state, and a field that reads a good value writes it there.
+#[derive(Clone, Copy)]
+pub(crate) struct ScenarioInput {
+    /// The scenario's place in the list (`None` once it is removed).
+    index: Memo<Option<usize>>,
+    /// Every scenario's inputs, from the URL.
+    all: Memo<Vec<SimInput>>,
+    /// Writes every scenario's inputs to the URL.
+    write: Callback<Vec<SimInput>>,
+}
+
+impl ScenarioInput {
+    fn read<R>(all: &[SimInput], index: Option<usize>, f: impl FnOnce(&SimInput) -> R) -> R {
+        match index.and_then(|i| all.get(i)) {
+            Some(s) => f(s),
+            None => f(&SimInput::default()),
+        }
+    }
+
+    /// Reads the inputs, tracked.
+    pub fn with<R>(&self, f: impl FnOnce(&SimInput) -> R) -> R {
+        let index = self.index.get();
+        self.all.with(|all| Self::read(all, index, f))
+    }
+
+    /// Reads the inputs, untracked.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&SimInput) -> R) -> R {
+        let index = self.index.get_untracked();
+        self.all.with_untracked(|all| Self::read(all, index, f))
+    }
+
+    /// The inputs, untracked.
+    pub fn get_untracked(&self) -> SimInput {
+        self.with_untracked(SimInput::clone)
+    }
+
+    /// Changes the inputs and writes them to the URL.
+    pub fn update(&self, f: impl FnOnce(&mut SimInput)) {
+        let Some(i) = self.index.get_untracked() else {
+            return;
+        };
+        let mut all = self.all.get_untracked();
+        if let Some(s) = all.get_mut(i) {
+            f(s);
+            self.write.run(all);
+        }
+    }
+}
 
 /// One scenario's place on the page.
 #[derive(Clone, Copy)]
 pub(crate) struct Slot {
     /// Stable for the life of the scenario (its index changes on removal).
     pub key: u32,
-    /// The last good value of every input.
-    pub input: RwSignal<SimInput>,
-    /// Bumped when the inputs are replaced from outside the form (the
-    /// preset), so the fields re-read their text.
-    pub rev: RwSignal<u32>,
-}
-
-/// One scenario's result.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Outcome {
-    pub key: u32,
-    pub letter: char,
-    pub result: Result<Projection, SimError>,
-    /// What the page shows: the current projection, or the last good one
-    /// while the inputs cannot be computed.
-    pub shown: Option<Projection>,
-}
-
-/// The scenarios shown, as (letter, projection).
-pub(crate) fn shown(list: &[Outcome]) -> Vec<(char, &Projection)> {
-    list.iter()
-        .filter_map(|o| o.shown.as_ref().map(|p| (o.letter, p)))
-        .collect()
-}
-
-fn scenario_name(letter: char, lang: Lang) -> String {
-    format!("{} {letter}", pick(lang, "Skenario", "Scenario"))
+    /// Its inputs.
+    pub input: ScenarioInput,
 }
 
 const FILE_STEM: &str = "simulasi-kemitraan";
@@ -70,64 +99,22 @@ const SVG_SIZE: (u32, u32) = (960, 540);
 pub fn Simulator() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
-    let initial = query.with_untracked(|q| from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
-
-    // Scenarios added later belong to this page, not to the click handler.
-    let owner = StoredValue::new(Owner::current());
-    let next_key = StoredValue::new(0u32);
-    let make = move |input: SimInput| -> Slot {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        let new = move || Slot {
-            key,
-            input: RwSignal::new(input),
-            rev: RwSignal::new(0),
-        };
-        match owner.get_value() {
-            Some(o) => o.with(new),
-            None => new(),
-        }
-    };
-    let slots = RwSignal::new(initial.into_iter().map(make).collect::<Vec<_>>());
-
-    let outcomes = Memo::new(move |prev: Option<&Vec<Outcome>>| {
-        slots.with(|v| {
-            v.iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let result = s.input.with(|inp| project(&inp.scenario()));
-                    let shown = match &result {
-                        Ok(p) => Some(p.clone()),
-                        Err(_) => prev
-                            .and_then(|list| list.iter().find(|o| o.key == s.key))
-                            .and_then(|o| o.shown.clone()),
-                    };
-                    Outcome {
-                        key: s.key,
-                        letter: scenario_letter(i),
-                        result,
-                        shown,
-                    }
-                })
-                .collect()
-        })
-    });
-
-    // The URL follows the inputs (replace, so Back leaves the page).
-    let written = StoredValue::new(slots.with_untracked(|v| {
-        to_query(
-            &v.iter()
-                .map(|s| s.input.get_untracked())
-                .collect::<Vec<_>>(),
-        )
-    }));
-    Effect::new(move |prev: Option<String>| {
-        let inputs: Vec<SimInput> = slots.with(|v| v.iter().map(|s| s.input.get()).collect());
-        let q = to_query(&inputs);
-        if prev.as_deref() != Some(q.as_str()) {
-            written.set_value(q.clone());
+    // The state is the URL: every scenario's inputs are read from it.
+    let inputs =
+        Memo::new(move |_| query.with(|q| from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    // What the page last wrote, so it can tell its own writes from a URL it
+    // did not write (the header's "Simulasi" link, an agreement's link).
+    let written = StoredValue::new(inputs.get_untracked());
+    // The last address sent, so the address is made canonical once per
+    // change (a link may leave out inputs or spell them otherwise).
+    let sent = StoredValue::new(String::new());
+    let send = {
+        let navigate = navigate.clone();
+        move |all: &[SimInput]| {
+            sent.set_value(to_query(all));
+            // Replace, so Back leaves the page.
             navigate(
-                &format!("/simulasi?{q}"),
+                &simulator_href(all),
                 NavigateOptions {
                     replace: true,
                     scroll: false,
@@ -135,49 +122,115 @@ pub fn Simulator() -> impl IntoView {
                 },
             );
         }
-        q
-    });
-    // And the inputs follow a URL that the page did not write itself (the
-    // header's "Simulasi" link while on this page, an agreement's link).
+    };
+    let write = {
+        let send = send.clone();
+        Callback::new(move |all: Vec<SimInput>| {
+            written.set_value(all.clone());
+            send(&all);
+        })
+    };
+    // The address bar shows every input (so a copied link keeps them all):
+    // inputs that came from an address the page did not send (a link that
+    // leaves some out) are sent back in full. This only writes the URL,
+    // never the page's state. (`inputs` follows the route's URL, which the
+    // router updates after the address bar: comparing with the address bar
+    // itself would read the two out of step.)
     Effect::new(move |_| {
-        let inputs = query.with(|q| from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v))));
-        if to_query(&inputs) != written.get_value() {
-            // Reuse the cards there are (their ids stay), add or drop the rest.
-            let mut current = slots.get_untracked();
-            current.truncate(inputs.len());
-            for (i, input) in inputs.into_iter().enumerate() {
-                match current.get(i) {
-                    Some(slot) => {
-                        slot.input.set(input);
-                        slot.rev.update(|r| *r += 1);
-                    }
-                    None => current.push(make(input)),
-                }
-            }
-            slots.set(current);
+        let q = inputs.with(|all| to_query(all));
+        if sent.with_value(|s| *s != q) {
+            send(&inputs.get_untracked());
+        }
+    });
+    // Bumped when the inputs change by a URL the page did not write, so the
+    // fields re-read their text; typing never re-renders its own field.
+    let generation = Memo::new(move |prev: Option<&u32>| {
+        let own = inputs.with(|all| written.with_value(|w| w == all));
+        match prev {
+            None => 0,
+            Some(p) if own => *p,
+            Some(p) => p + 1,
         }
     });
 
+    // The cards' keys, stable while scenarios are added and removed; a URL
+    // with more scenarios than keys gets new keys after the last.
+    let keys = RwSignal::new((0..inputs.with_untracked(Vec::len) as u32).collect::<Vec<u32>>());
+    let key_list = Memo::new(move |_| {
+        let n = inputs.with(Vec::len);
+        keys.with(|k| {
+            let mut out: Vec<u32> = k.iter().copied().take(n).collect();
+            let mut next = k.iter().copied().max().map_or(0, |m| m + 1);
+            while out.len() < n {
+                out.push(next);
+                next += 1;
+            }
+            out
+        })
+    });
+    let slot = move |key: u32| Slot {
+        key,
+        input: ScenarioInput {
+            index: Memo::new(move |_| key_list.with(|k| k.iter().position(|x| *x == key))),
+            all: inputs,
+            write,
+        },
+    };
+
+    let outcomes = Memo::new(move |prev: Option<&Vec<Outcome>>| {
+        key_list.with(|keys| {
+            inputs.with(|all| {
+                keys.iter()
+                    .zip(all)
+                    .enumerate()
+                    .map(|(i, (key, input))| {
+                        let result = project(&input.scenario());
+                        let shown = match &result {
+                            Ok(p) => Some(p.clone()),
+                            Err(_) => prev
+                                .and_then(|list| list.iter().find(|o| o.key == *key))
+                                .and_then(|o| o.shown.clone()),
+                        };
+                        Outcome {
+                            key: *key,
+                            letter: scenario_letter(i),
+                            result,
+                            shown,
+                        }
+                    })
+                    .collect()
+            })
+        })
+    });
+
     let on_duplicate = Callback::new(move |key: u32| {
-        let Some((i, input)) = slots.with_untracked(|v| {
-            v.iter()
-                .position(|s| s.key == key)
-                .map(|i| (i, v[i].input.get_untracked()))
-        }) else {
+        let mut ks = key_list.get_untracked();
+        let mut all = inputs.get_untracked();
+        let Some(i) = ks.iter().position(|k| *k == key) else {
             return;
         };
-        if slots.with_untracked(Vec::len) >= kemitraan_core::simulate_io::MAX_SCENARIOS {
+        if all.len() >= kemitraan_core::simulate_io::MAX_SCENARIOS || i >= all.len() {
             return;
         }
-        let slot = make(input);
-        slots.update(|v| v.insert(i + 1, slot));
+        let next = ks.iter().copied().max().map_or(0, |m| m + 1);
+        ks.insert(i + 1, next);
+        all.insert(i + 1, all[i].clone());
+        keys.set(ks);
+        write.run(all);
     });
     let on_remove = Callback::new(move |key: u32| {
-        slots.update(|v| {
-            if v.len() > 1 {
-                v.retain(|s| s.key != key);
-            }
-        });
+        let mut ks = key_list.get_untracked();
+        let mut all = inputs.get_untracked();
+        let Some(i) = ks.iter().position(|k| *k == key) else {
+            return;
+        };
+        if all.len() <= 1 || i >= all.len() {
+            return;
+        }
+        ks.remove(i);
+        all.remove(i);
+        keys.set(ks);
+        write.run(all);
     });
 
     view! {
@@ -195,8 +248,8 @@ pub fn Simulator() -> impl IntoView {
                 "Amounts can be digits or carry a unit: 1.5 billion, 1B, 250 million, 2000000 (Indonesian M means miliar = billion). Results update as you type; this page's link keeps every input.",
             )}</p>
             <div class="scenarios">
-                <For each=move || slots.get() key=|s| s.key let:slot>
-                    <ScenarioCard sc=slot slots outcomes on_duplicate on_remove/>
+                <For each=move || key_list.get() key=|k| *k let:key>
+                    <ScenarioCard sc=slot(key) keys=key_list generation outcomes on_duplicate on_remove/>
                 </For>
             </div>
         </section>
@@ -255,128 +308,36 @@ fn Summaries(outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
     }
 }
 
-/// The chart of the shown scenarios: annual sales per year over the size
-/// classes by sales.
-pub(crate) fn chart_spec(list: &[Outcome], lang: Lang) -> ChartSpec {
-    let shown = shown(list);
-    let multi = shown.len() > 1;
-    let with_other = shown
-        .iter()
-        .any(|(_, p)| p.rows.iter().any(|r| r.sales != r.value));
-    let y_label = if with_other {
-        pick(
-            lang,
-            "Penjualan tahunan UMKM (kontrak + penjualan lain)",
-            "UMKM annual sales (contract + other sales)",
-        )
-    } else {
-        pick(
-            lang,
-            "Nilai kontrak = penjualan tahunan UMKM",
-            "Contract value = UMKM annual sales",
-        )
-    }
-    .to_string();
-    let series = shown
-        .iter()
-        .map(|(l, p)| Series {
-            name: if multi {
-                scenario_name(*l, lang)
-            } else {
-                y_label.clone()
-            },
-            points: p.rows.iter().map(|r| (r.year, r.sales)).collect(),
-        })
-        .collect();
-    let bands = SizeClass::ALL
-        .iter()
-        .map(|c| {
-            let (lower, upper) = sales_band(*c);
-            let label = match (lower, upper) {
-                (_, Some(hi)) => format!("{} ≤ {}", c.label(lang), format_short(hi, lang)),
-                (Some(lo), None) => format!("{} > {}", c.label(lang), format_short(lo, lang)),
-                (None, None) => c.label(lang).to_string(),
-            };
-            Band {
-                label,
-                lower,
-                upper,
-            }
-        })
-        .collect();
-    let sentences: Vec<String> = shown
-        .iter()
-        .map(|(l, p)| {
-            if multi {
-                format!("{}: {}", scenario_name(*l, lang), summary(p, lang))
-            } else {
-                summary(p, lang)
-            }
-        })
-        .collect();
-    ChartSpec {
-        id: "sim-chart".into(),
-        title: pick(
-            lang,
-            "Penjualan tahunan per tahun dan batas kelas usaha menurut PP 7/2021",
-            "Annual sales per year and the PP 7/2021 size-class limits",
-        )
-        .into(),
-        desc: format!(
-            "{} {}",
-            sentences.join(" "),
-            pick(
-                lang,
-                "Angka lengkap ada di tabel di bawah grafik.",
-                "The full figures are in the table below the chart."
-            )
-        ),
-        y_label,
-        series,
-        bands,
-        reference: None,
-        kind: if multi { Kind::Lines } else { Kind::Bars },
-        lang,
-    }
-}
-
 #[component]
 fn ResultChart(outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
     let lang = use_lang();
     let spec = Memo::new(move |_| outcomes.with(|list| chart_spec(list, lang.get())));
-    let failed = RwSignal::new(false);
-    let report = move |r: Result<(), wasm_bindgen::JsValue>| {
-        failed.set(r.is_err());
-        if let Err(e) = r {
-            web_sys::console::warn_1(&e);
-        }
-    };
-    let on_csv = move |_| {
+    let on_csv = move |report: DownloadReport| {
         let csv = outcomes.with_untracked(|list| table_csv(&shown(list), lang.get_untracked()));
-        report(download_text(
+        report.report(download_text(
             &csv,
             "text/csv;charset=utf-8",
             &format!("{FILE_STEM}.csv"),
         ));
     };
-    let on_svg = move |_| {
+    let on_svg = move |report: DownloadReport| {
         let svg = spec
             .with_untracked(|s| render_svg(s, f64::from(SVG_SIZE.0), f64::from(SVG_SIZE.1), true));
-        report(download_text(
+        report.report(download_text(
             &svg,
             "image/svg+xml;charset=utf-8",
             &format!("{FILE_STEM}.svg"),
         ));
     };
-    let on_png = move |_| {
+    let on_png = move |report: DownloadReport| {
         let svg = spec
             .with_untracked(|s| render_svg(s, f64::from(SVG_SIZE.0), f64::from(SVG_SIZE.1), true));
-        report(download_svg_as_png(
+        report.report(download_svg_as_png(
             &svg,
-            SVG_SIZE.0,
-            SVG_SIZE.1,
+            SVG_SIZE,
             2,
             &format!("{FILE_STEM}.png"),
+            report,
         ));
     };
     let has_rows = move || outcomes.with(|l| l.iter().any(|o| o.shown.is_some()));
@@ -390,13 +351,10 @@ fn ResultChart(outcomes: Memo<Vec<Outcome>>) -> impl IntoView {
                 )}</figcaption>
             </figure>
             <div class="downloads" role="group" aria-label=move || pick(lang.get(), "Unduh", "Download")>
-                <button type="button" class="button secondary" on:click=on_csv>{txt("Unduh tabel (CSV)", "Download table (CSV)")}</button>
-                <button type="button" class="button secondary" on:click=on_svg>{txt("Unduh grafik (SVG)", "Download chart (SVG)")}</button>
-                <button type="button" class="button secondary" on:click=on_png>{txt("Unduh grafik (PNG)", "Download chart (PNG)")}</button>
+                <DownloadButton label=("Unduh tabel (CSV)", "Download table (CSV)") make=on_csv/>
+                <DownloadButton label=("Unduh grafik (SVG)", "Download chart (SVG)") make=on_svg/>
+                <DownloadButton label=("Unduh grafik (PNG)", "Download chart (PNG)") make=on_png/>
             </div>
-            <Show when=move || failed.get()>
-                <p class="sim-error" role="alert">{txt("Berkas tidak dapat dibuat di peramban ini.", "The file could not be made in this browser.")}</p>
-            </Show>
         </Show>
     }
 }

@@ -8,9 +8,11 @@
 
 use kemitraan_core::agreement_index::YearFigures;
 use kemitraan_core::money::{
-    format_full, format_number, format_percent_bp, format_words, parse_amount,
+    format_full, format_number, format_percent_bp, format_words, parse_amount, SaturatingSum,
 };
-use kemitraan_core::program::{program_totals_by_year, year_reached, ProgramGrowth};
+use kemitraan_core::program::{
+    program_intro, program_totals_by_year, target_sentence, year_reached, ProgramGrowth,
+};
 use kemitraan_core::simulate_io::{
     amount_input_text, parse_amount_field, parse_horizon, parse_percent_bp, percent_input_text,
 };
@@ -73,9 +75,7 @@ fn Program(by_year: Vec<YearFigures>) -> impl IntoView {
         .collect();
     let count = cohorts.iter().map(|c| c.1).sum::<u64>();
     let first_year = cohorts.iter().map(|c| c.0).min().unwrap_or(2021);
-    let base = cohorts
-        .iter()
-        .fold(Rupiah::ZERO, |acc, c| acc.saturating_add(c.2));
+    let base = SaturatingSum::of(cohorts.iter().map(|c| c.2)).total;
     // The President's aim for one contract, ×10, applied to the whole program.
     // Rounded as it is written in words (Rp53,91 triliun), so the field
     // shows a readable figure.
@@ -166,25 +166,13 @@ fn Program(by_year: Vec<YearFigures>) -> impl IntoView {
             Err(e) => e.message(lang),
             Ok(rows) => {
                 let t = target.get();
-                let t_words = format_words(t, lang);
-                match (year_reached(&rows, t), lang) {
-                    (Some(y), Lang::Id) => format!("Total program mencapai target {t_words} pada {y}."),
-                    (Some(y), Lang::En) => format!("The program total reaches the target of {t_words} in {y}."),
-                    (None, Lang::Id) => format!("Total program belum mencapai target {t_words} dalam jangka waktu ini."),
-                    (None, Lang::En) => format!("The program total does not reach the target of {t_words} within this horizon."),
-                }
+                target_sentence(year_reached(&rows, t), t, lang)
             }
         }
     };
 
     view! {
-        <p>{move || {
-            let lang = lang.get();
-            match lang {
-                Lang::Id => format!("{} perjanjian, total nilai awal {}, ditandatangani mulai {first_year}.", format_number(count as i64, lang), format_words(base, lang)),
-                Lang::En => format!("{} agreements, first-year value {} in total, signed from {first_year}.", format_number(count as i64, lang), format_words(base, lang)),
-            }
-        }}</p>
+        <p>{move || program_intro(count, base, first_year, lang.get())}</p>
         <div class="program-form">
             <fieldset class="mode">
                 <legend>{txt("Cara pertumbuhan setiap perjanjian", "How each agreement grows")}</legend>

@@ -9,7 +9,7 @@ use kemitraan_core::simulate_io::{column_names, shown_growth, Columns};
 use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 
-use super::{shown, Outcome};
+use crate::components::sim_chart::{shown, Outcome};
 use crate::i18n::{pick, use_lang};
 
 fn amount_cell(v: Rupiah, lang: Lang) -> impl IntoView {

@@ -63,6 +63,8 @@ pub struct Fuzzy {
 }
 
 impl Fuzzy {
+    /// An automaton for `query` within `k` edits; `prefix` accepts any
+    /// continuation.
     pub fn new(query: &str, k: u8, prefix: bool) -> Fuzzy {
         let bytes = query.as_bytes();
         let len = bytes.len().min(MAX_LEN);

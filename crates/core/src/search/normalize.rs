@@ -2,11 +2,10 @@
 //! into word breaks, and the legal forms of Indonesian business names
 //! recognised.
 //!
-//! The folding table is written out by hand for the Latin letters that occur
-//! in names (Latin-1 Supplement and Latin Extended-A, plus combining marks of
-//! decomposed input): a Unicode normalisation crate would cost far more wasm
-//! than the handful of letters Indonesian and the investors' languages use.
-//! Letters of other scripts are kept as they are, lowercased.
+//! Letters are folded by [`crate::fold`], the one folding the agreement
+//! list's name filter uses too.
+
+use crate::fold::{is_apostrophe, is_combining, push_folded};
 
 /// Legal forms of Indonesian business names. In a query they only break ties
 /// (unless the query is nothing but legal forms), and they never count as a
@@ -21,48 +20,6 @@ pub fn is_legal_form(token: &str) -> bool {
     LEGAL_FORMS.contains(&token)
 }
 
-/// The ASCII folding of one lowercase Latin letter with a diacritic, or of a
-/// ligature; `None` when the character has no folding.
-fn fold_letter(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ð' | 'ď' | 'đ' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĳ' => "ij",
-        'ĵ' => "j",
-        'ķ' | 'ĸ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return None,
-    })
-}
-
-/// Apostrophes join what they separate ("Ma'ruf" is one word, "maruf").
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | '´')
-}
-
-/// Combining diacritical marks (decomposed accents): dropped.
-fn is_combining(c: char) -> bool {
-    ('\u{0300}'..='\u{036f}').contains(&c)
-}
-
 /// Calls `f` with each folded token of `text`, in order. A token is a run of
 /// letters and digits after folding; everything else separates tokens.
 pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
@@ -72,12 +29,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
             continue;
         }
         if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                match fold_letter(lower) {
-                    Some(s) => word.push_str(s),
-                    None => word.push(lower),
-                }
-            }
+            push_folded(c, &mut word);
         } else if !word.is_empty() {
             f(&word);
             word.clear();

@@ -332,7 +332,7 @@ pub fn build(
             name: names::company(&mut rng, prof, *pma),
             details,
             nib: Nib::parse(&ids.nib(global)).map_err(internal("nib"))?,
-            kbli: Kbli::parse(*rng.pick(prof.company_kbli), KbliVersion::V2020)
+            kbli: Kbli::parse(rng.pick::<&str>(prof.company_kbli), KbliVersion::V2020)
                 .map_err(internal("kbli"))?,
             province,
             city,
@@ -399,7 +399,7 @@ pub fn build(
                 hasil_penjualan_tahunan: Rupiah(sales * JUTA),
             },
             nib: Nib::parse(&ids.nib(global)).map_err(internal("nib"))?,
-            kbli: Kbli::parse(*rng.pick(prof.umkm_kbli), KbliVersion::V2020)
+            kbli: Kbli::parse(rng.pick::<&str>(prof.umkm_kbli), KbliVersion::V2020)
                 .map_err(internal("kbli"))?,
             province,
             city,
@@ -517,17 +517,17 @@ fn first_agreements(
         return Ok(());
     }
     // A few UMKM sign with a second company at the event.
-    for j in 0..umkms.len() {
-        if umkms[j].path || !rng.percent(10) {
+    for (j, um) in umkms.iter_mut().enumerate() {
+        if um.path || !rng.percent(10) {
             continue;
         }
-        let Some(c) = new_counterpart(rng, companies, &umkms[j]) else {
+        let Some(c) = new_counterpart(rng, companies, um) else {
             continue;
         };
         let years = rng.range(1, 3);
         let (pattern, other) = pick_pattern(rng, &PROFILES[companies[c].profile]);
         let start = if rng.percent(50) { event_day } else { feb };
-        umkms[j].companies.push(c);
+        um.companies.push(c);
         drafts.push(Draft {
             co: c,
             um: j,
@@ -541,7 +541,7 @@ fn first_agreements(
             start,
             end: period_end(start, years)?,
             years,
-            value_juta: annual_juta(rng, umkms[j].class) * years,
+            value_juta: annual_juta(rng, um.class) * years,
         });
     }
     // Every pattern at least once at the event.
@@ -651,39 +651,27 @@ fn later_pairs(
     let last_signed = ymd(2025, 12, 15)?;
     let (up_lo, up_hi) = (ymd(2025, 10, 1)?, ymd(2025, 12, 20)?);
     let (start_lo, start_hi) = (ymd(2027, 1, 1)?, ymd(2027, 4, 28)?);
-    for j in 0..umkms.len() {
+    for (j, um) in umkms.iter_mut().enumerate() {
         let first = firsts.get(j).copied().unwrap_or(last_signed);
         if rng.percent(30) {
             let lo = first + Duration::days(90);
             if lo < last_signed {
-                if let Some(c) = new_counterpart(rng, companies, &umkms[j]) {
+                if let Some(c) = new_counterpart(rng, companies, um) {
                     let signed = random_date(rng, lo, last_signed);
                     let start = clamp_day(signed + Duration::days(rng.range(0, 45)));
                     let years = rng.range(1, 3);
-                    let d = new_pair(
-                        rng,
-                        companies,
-                        &mut umkms[j],
-                        (c, j),
-                        (signed, start, years),
-                    )?;
+                    let d = new_pair(rng, companies, um, (c, j), (signed, start, years))?;
                     drafts.push(d);
                 }
             }
         }
         let upcoming = if event { j % 50 == 7 } else { rng.percent(3) };
         if upcoming {
-            if let Some(c) = new_counterpart(rng, companies, &umkms[j]) {
+            if let Some(c) = new_counterpart(rng, companies, um) {
                 let signed = random_date(rng, up_lo, up_hi);
                 let start = random_date(rng, start_lo, start_hi);
                 let years = rng.range(1, 2);
-                let d = new_pair(
-                    rng,
-                    companies,
-                    &mut umkms[j],
-                    (c, j),
-                    (signed, start, years),
-                )?;
+                let d = new_pair(rng, companies, um, (c, j), (signed, start, years))?;
                 drafts.push(d);
             }
         }

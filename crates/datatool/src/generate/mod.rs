@@ -6,6 +6,7 @@
 //! scale reproduce the signing of 18 January 2021 (see [`block`]).
 
 pub mod block;
+pub mod hostile;
 pub mod names;
 pub mod tables;
 
@@ -35,6 +36,8 @@ pub struct GenerateArgs {
     pub page_size: u32,
     /// Show progress on stderr for large runs.
     pub progress: bool,
+    /// Hostile names, cities and event name (see [`hostile`]).
+    pub hostile: bool,
 }
 
 #[derive(Debug)]
@@ -58,7 +61,14 @@ impl fmt::Display for GenerateError {
     }
 }
 
-impl std::error::Error for GenerateError {}
+impl std::error::Error for GenerateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GenerateError::Write(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<WriteError> for GenerateError {
     fn from(e: WriteError) -> Self {
@@ -124,7 +134,10 @@ pub fn run(args: &GenerateArgs) -> Result<Generated, GenerateError> {
     let mut writing = Progress::new("writing", args.scale, show);
     let mut next = 0u64;
     for b in &plan {
-        let block = block::build(args.seed, b, &ids, next)?;
+        let mut block = block::build(args.seed, b, &ids, next)?;
+        if args.hostile {
+            hostile::partners(&mut block.partners, b.first_partner);
+        }
         next += block.agreements.len() as u64;
         writer.write_group(&block.partners, &block.agreements)?;
         writing.advance(b.partners());
@@ -134,6 +147,9 @@ pub fn run(args: &GenerateArgs) -> Result<Generated, GenerateError> {
     let mut source = format!("Dibuat oleh kemitraan-data generate --seed {}", args.seed);
     if args.scale != DEFAULT_SCALE {
         source.push_str(&format!(" --scale {}", args.scale));
+    }
+    if args.hostile {
+        source.push_str(" --hostile");
     }
     let info = MetaInfo {
         name: "Data contoh Kemitraan (sintetis)".to_owned(),
@@ -149,9 +165,12 @@ pub fn run(args: &GenerateArgs) -> Result<Generated, GenerateError> {
             signing follow the press release."
             .to_owned(),
     };
-    let events = Events {
+    let mut events = Events {
         items: vec![event()?],
     };
+    if args.hostile {
+        hostile::events(&mut events);
+    }
     let meta = writer.finish(info, &events)?;
     Ok(Generated {
         partners: meta.counts.partners,

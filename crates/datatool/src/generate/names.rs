@@ -10,9 +10,9 @@ use crate::rng::Rng;
 pub fn coined(rng: &mut Rng) -> String {
     let mut w = String::from(*rng.pick(&HEADS));
     if rng.percent(40) {
-        w.push_str(*rng.pick(&MIDDLES));
+        w.push_str(rng.pick::<&str>(&MIDDLES));
     }
-    w.push_str(*rng.pick(&TAILS));
+    w.push_str(rng.pick::<&str>(&TAILS));
     w
 }
 

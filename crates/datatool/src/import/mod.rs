@@ -57,13 +57,20 @@ impl fmt::Display for RowError {
 
 #[derive(Debug)]
 pub enum ImportError {
+    /// The events file could not be read.
     Read {
         path: PathBuf,
-        message: String,
+        source: std::io::Error,
     },
+    /// A CSV table could not be opened or read.
+    Csv {
+        path: PathBuf,
+        source: csv::Error,
+    },
+    /// The events file is not valid JSON of the expected shape.
     Events {
         path: PathBuf,
-        message: String,
+        source: serde_json::Error,
     },
     /// No agreement or transaction gives a date, and `--as-of` was not given.
     NoAsOf,
@@ -73,9 +80,10 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::Read { path, message } => write!(f, "{}: {message}", path.display()),
-            ImportError::Events { path, message } => {
-                write!(f, "{}: not a valid events file: {message}", path.display())
+            ImportError::Read { path, source } => write!(f, "{}: {source}", path.display()),
+            ImportError::Csv { path, source } => write!(f, "{}: {source}", path.display()),
+            ImportError::Events { path, source } => {
+                write!(f, "{}: not a valid events file: {source}", path.display())
             }
             ImportError::NoAsOf => {
                 f.write_str("no date in the data to take as the dataset's date: give --as-of")
@@ -85,7 +93,17 @@ impl fmt::Display for ImportError {
     }
 }
 
-impl std::error::Error for ImportError {}
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Read { source, .. } => Some(source),
+            ImportError::Csv { source, .. } => Some(source),
+            ImportError::Events { source, .. } => Some(source),
+            ImportError::NoAsOf => None,
+            ImportError::Write(e) => Some(e),
+        }
+    }
+}
 
 impl From<WriteError> for ImportError {
     fn from(e: WriteError) -> Self {
@@ -131,168 +149,242 @@ fn reject(file: &str, line: u64, column: &str, reason: String) -> RowError {
     }
 }
 
-pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
-    let mut rejected = Vec::new();
+/// Rows kept by id, with their line, and the lines of the ids rejected: a
+/// row that names a rejected id is rejected with a reason that says so.
+struct Kept<T> {
+    rows: BTreeMap<String, (u64, T)>,
+    rejected: HashMap<String, u64>,
+}
 
-    let events = match &args.events {
-        None => Events { items: Vec::new() },
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| ImportError::Read {
-                path: path.clone(),
-                message: e.to_string(),
-            })?;
-            serde_json::from_str(&text).map_err(|e| ImportError::Events {
-                path: path.clone(),
-                message: e.to_string(),
-            })?
-        }
-    };
-    let event_ids: HashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
-
-    // Partners.
-    let pfile = file_name(&args.partners);
-    let table = table::read(&args.partners, &pfile, &PARTNER_COLUMNS, &[])?;
-    rejected.extend(table.errors);
-    let mut partners: BTreeMap<String, (u64, Partner)> = BTreeMap::new();
-    let mut nibs: HashMap<String, (String, u64)> = HashMap::new();
-    let mut rejected_partners: HashMap<String, u64> = HashMap::new();
-    for row in &table.rows {
-        match rows::partner(&pfile, row) {
-            Err(errs) => {
-                let id = row.get("id");
-                if !id.is_empty() {
-                    rejected_partners.entry(id.to_owned()).or_insert(row.line);
-                }
-                rejected.extend(errs);
-            }
-            Ok(p) => {
-                if let Some((line, _)) = partners.get(&p.id) {
-                    rejected.push(reject(
-                        &pfile,
-                        row.line,
-                        "id",
-                        format!("duplicate id {} (first on line {line})", p.id),
-                    ));
-                } else if let Some((other, line)) = nibs.get(p.nib.as_str()) {
-                    rejected.push(reject(
-                        &pfile,
-                        row.line,
-                        "nib",
-                        format!("NIB {} is already partner {other}'s (line {line})", p.nib),
-                    ));
-                    rejected_partners.entry(p.id.clone()).or_insert(row.line);
-                } else {
-                    nibs.insert(p.nib.as_str().to_owned(), (p.id.clone(), row.line));
-                    partners.insert(p.id.clone(), (row.line, p));
-                }
-            }
+impl<T> Kept<T> {
+    fn new() -> Self {
+        Kept {
+            rows: BTreeMap::new(),
+            rejected: HashMap::new(),
         }
     }
 
-    // Agreements, before references.
+    /// Notes a rejected row's id (the first line wins).
+    fn reject(&mut self, id: &str, line: u64) {
+        if !id.is_empty() {
+            self.rejected.entry(id.to_owned()).or_insert(line);
+        }
+    }
+}
+
+/// Imports the CSV files of `args` into `args.out`. Every rejected row is in
+/// the report, in file order, then line order.
+pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
+    let mut rejected = Vec::new();
+    let events = read_events(args.events.as_deref())?;
+    let event_ids: HashSet<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
+
+    let pfile = file_name(&args.partners);
+    let partners = read_partners(&args.partners, &pfile, &mut rejected)?;
     let afile = file_name(&args.agreements);
+    let mut agreements =
+        read_agreements(args, (&afile, &pfile), &partners, &event_ids, &mut rejected)?;
+    drop_broken_renewals(&mut agreements, &afile, &mut rejected);
+    let transactions = match &args.transactions {
+        Some(path) => read_transactions(path, args.as_of, &afile, &mut agreements, &mut rejected)?,
+        None => 0,
+    };
+
+    // Report in file order, then line order.
+    let files = [
+        pfile.clone(),
+        afile.clone(),
+        args.transactions
+            .as_deref()
+            .map(file_name)
+            .unwrap_or_default(),
+    ];
+    rejected.sort_by_key(|e| (files.iter().position(|f| *f == e.file), e.line));
+
+    let partners: Vec<Partner> = partners.rows.into_values().map(|(_, p)| p).collect();
+    let mut agreements: Vec<Agreement> = agreements.rows.into_values().map(|(_, a)| a).collect();
+    for a in &mut agreements {
+        // Oldest first; same-day payments keep their order in the file.
+        a.transactions.sort_by_key(|t| t.date);
+    }
+    write(args, (&pfile, &afile), &partners, &agreements, &events)?;
+    Ok(ImportReport {
+        rejected,
+        partners: partners.len() as u64,
+        agreements: agreements.len() as u64,
+        transactions,
+    })
+}
+
+/// The events of `--events`, or none.
+fn read_events(path: Option<&Path>) -> Result<Events, ImportError> {
+    let Some(path) = path else {
+        return Ok(Events { items: Vec::new() });
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|source| ImportError::Events {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The partners file: valid rows with a new id and a new NIB are kept.
+fn read_partners(
+    path: &Path,
+    pfile: &str,
+    rejected: &mut Vec<RowError>,
+) -> Result<Kept<Partner>, ImportError> {
+    let table = table::read(path, pfile, &PARTNER_COLUMNS, &[])?;
+    rejected.extend(table.errors);
+    let mut kept = Kept::new();
+    let mut nibs: HashMap<String, (String, u64)> = HashMap::new();
+    for row in &table.rows {
+        let p = match rows::partner(pfile, row) {
+            Err(errs) => {
+                kept.reject(row.get("id"), row.line);
+                rejected.extend(errs);
+                continue;
+            }
+            Ok(p) => p,
+        };
+        if let Some((line, _)) = kept.rows.get(&p.id) {
+            rejected.push(reject(
+                pfile,
+                row.line,
+                "id",
+                format!("duplicate id {} (first on line {line})", p.id),
+            ));
+        } else if let Some((other, line)) = nibs.get(p.nib.as_str()) {
+            rejected.push(reject(
+                pfile,
+                row.line,
+                "nib",
+                format!("NIB {} is already partner {other}'s (line {line})", p.nib),
+            ));
+            kept.reject(&p.id, row.line);
+        } else {
+            nibs.insert(p.nib.as_str().to_owned(), (p.id.clone(), row.line));
+            kept.rows.insert(p.id.clone(), (row.line, p));
+        }
+    }
+    Ok(kept)
+}
+
+/// Why a party of an agreement cannot be `id` in `column`: unknown,
+/// rejected, or of the wrong kind (`want_company` for the company side).
+fn party_error(
+    partners: &Kept<Partner>,
+    pfile: &str,
+    id: &str,
+    want_company: bool,
+) -> Option<String> {
+    match partners.rows.get(id) {
+        Some((_, p)) if want_company && p.kind() == Kind::Umkm => {
+            Some(format!("partner {id} is an UMKM, not a PMA/PMDN company"))
+        }
+        Some((_, p)) if !want_company && p.kind() != Kind::Umkm => Some(format!(
+            "partner {id} is a {} company, not an UMKM",
+            p.kind().label()
+        )),
+        Some(_) => None,
+        None => Some(match partners.rejected.get(id) {
+            Some(line) => format!("partner {id} was rejected ({pfile} line {line})"),
+            None => format!("unknown partner {id}"),
+        }),
+    }
+}
+
+/// The agreements file: valid rows with a new id whose parties, event and
+/// date check out are kept.
+fn read_agreements(
+    args: &ImportArgs,
+    (afile, pfile): (&str, &str),
+    partners: &Kept<Partner>,
+    event_ids: &HashSet<&str>,
+    rejected: &mut Vec<RowError>,
+) -> Result<Kept<Agreement>, ImportError> {
     let table = table::read(
         &args.agreements,
-        &afile,
+        afile,
         &AGREEMENT_COLUMNS,
         &AGREEMENT_OPTIONAL,
     )?;
     rejected.extend(table.errors);
-    let mut agreements: BTreeMap<String, (u64, Agreement)> = BTreeMap::new();
-    let mut rejected_agreements: HashMap<String, u64> = HashMap::new();
+    let mut kept = Kept::new();
     for row in &table.rows {
-        match rows::agreement(&afile, row) {
+        let a = match rows::agreement(afile, row) {
             Err(errs) => {
-                let id = row.get("id");
-                if !id.is_empty() {
-                    rejected_agreements.entry(id.to_owned()).or_insert(row.line);
-                }
+                kept.reject(row.get("id"), row.line);
                 rejected.extend(errs);
+                continue;
             }
-            Ok(a) => {
-                if let Some((line, _)) = agreements.get(&a.id) {
-                    rejected.push(reject(
-                        &afile,
-                        row.line,
-                        "id",
-                        format!("duplicate id {} (first on line {line})", a.id),
-                    ));
-                    continue;
-                }
-                let mut errs = Vec::new();
-                let party =
-                    |id: &str, want_company: bool, column: &str, errs: &mut Vec<RowError>| {
-                        match partners.get(id) {
-                            Some((_, p)) => {
-                                if want_company && p.kind() == Kind::Umkm {
-                                    errs.push(reject(
-                                        &afile,
-                                        row.line,
-                                        column,
-                                        format!("partner {id} is an UMKM, not a PMA/PMDN company"),
-                                    ));
-                                } else if !want_company && p.kind() != Kind::Umkm {
-                                    errs.push(reject(
-                                        &afile,
-                                        row.line,
-                                        column,
-                                        format!(
-                                            "partner {id} is a {} company, not an UMKM",
-                                            p.kind().label()
-                                        ),
-                                    ));
-                                }
-                            }
-                            None => {
-                                let reason = match rejected_partners.get(id) {
-                                    Some(line) => {
-                                        format!("partner {id} was rejected ({pfile} line {line})")
-                                    }
-                                    None => format!("unknown partner {id}"),
-                                };
-                                errs.push(reject(&afile, row.line, column, reason));
-                            }
-                        }
-                    };
-                party(&a.company.partner_id, true, "company_id", &mut errs);
-                party(&a.umkm.partner_id, false, "umkm_id", &mut errs);
-                if let Some(e) = &a.event_id {
-                    if !event_ids.contains(e.as_str()) {
-                        errs.push(reject(
-                            &afile,
-                            row.line,
-                            "event_id",
-                            format!("unknown event {e} (events come from --events)"),
-                        ));
-                    }
-                }
-                if let Some(as_of) = args.as_of {
-                    if a.date_signed > as_of {
-                        errs.push(reject(
-                            &afile,
-                            row.line,
-                            "date_signed",
-                            format!("signed {} after --as-of {as_of}", a.date_signed),
-                        ));
-                    }
-                }
-                if errs.is_empty() {
-                    agreements.insert(a.id.clone(), (row.line, a));
-                } else {
-                    rejected_agreements.entry(a.id.clone()).or_insert(row.line);
-                    rejected.extend(errs);
-                }
+            Ok(a) => a,
+        };
+        if let Some((line, _)) = kept.rows.get(&a.id) {
+            rejected.push(reject(
+                afile,
+                row.line,
+                "id",
+                format!("duplicate id {} (first on line {line})", a.id),
+            ));
+            continue;
+        }
+        let mut errs = Vec::new();
+        let sides = [
+            (&a.company.partner_id, true, "company_id"),
+            (&a.umkm.partner_id, false, "umkm_id"),
+        ];
+        for (id, want_company, column) in sides {
+            if let Some(reason) = party_error(partners, pfile, id, want_company) {
+                errs.push(reject(afile, row.line, column, reason));
             }
         }
+        if let Some(e) = &a.event_id {
+            if !event_ids.contains(e.as_str()) {
+                errs.push(reject(
+                    afile,
+                    row.line,
+                    "event_id",
+                    format!("unknown event {e} (events come from --events)"),
+                ));
+            }
+        }
+        if let Some(as_of) = args.as_of {
+            if a.date_signed > as_of {
+                errs.push(reject(
+                    afile,
+                    row.line,
+                    "date_signed",
+                    format!("signed {} after --as-of {as_of}", a.date_signed),
+                ));
+            }
+        }
+        if errs.is_empty() {
+            kept.rows.insert(a.id.clone(), (row.line, a));
+        } else {
+            kept.reject(&a.id, row.line);
+            rejected.extend(errs);
+        }
     }
-    // `renews` must name a kept agreement of the same pair signed no later;
-    // dropping one can break another, so repeat until nothing changes.
+    Ok(kept)
+}
+
+/// `renews` must name a kept agreement of the same pair signed no later;
+/// dropping one can break another, so this repeats until nothing changes.
+fn drop_broken_renewals(
+    agreements: &mut Kept<Agreement>,
+    afile: &str,
+    rejected: &mut Vec<RowError>,
+) {
     loop {
         let mut bad: Vec<(String, RowError)> = Vec::new();
-        for (id, (line, a)) in &agreements {
+        for (id, (line, a)) in &agreements.rows {
             let Some(r) = &a.renews else { continue };
-            let reason = match agreements.get(r) {
-                None => match rejected_agreements.get(r) {
+            let reason = match agreements.rows.get(r) {
+                None => match agreements.rejected.get(r) {
                     Some(l) => {
                         format!("renews agreement {r}, which was rejected ({afile} line {l})")
                     }
@@ -313,84 +405,90 @@ pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
                 Some(_) if r == id => "an agreement cannot renew itself".to_owned(),
                 Some(_) => continue,
             };
-            bad.push((id.clone(), reject(&afile, *line, "renews", reason)));
+            bad.push((id.clone(), reject(afile, *line, "renews", reason)));
         }
         if bad.is_empty() {
-            break;
+            return;
         }
         for (id, err) in bad {
-            if let Some((line, _)) = agreements.remove(&id) {
-                rejected_agreements.insert(id, line);
+            if let Some((line, _)) = agreements.rows.remove(&id) {
+                agreements.rejected.insert(id, line);
             }
             rejected.push(err);
         }
     }
+}
 
-    // Transactions.
-    let mut transactions = 0u64;
-    if let Some(path) = &args.transactions {
-        let tfile = file_name(path);
-        let table = table::read(path, &tfile, &TRANSACTION_COLUMNS, &[])?;
-        rejected.extend(table.errors);
-        for row in &table.rows {
-            let (id, date, amount) = match rows::transaction(&tfile, row) {
-                Ok(t) => t,
-                Err(errs) => {
-                    rejected.extend(errs);
-                    continue;
-                }
-            };
-            let Some((_, a)) = agreements.get_mut(&id) else {
-                let reason = match rejected_agreements.get(&id) {
-                    Some(l) => format!("agreement {id} was rejected ({afile} line {l})"),
-                    None => format!("unknown agreement {id}"),
-                };
-                rejected.push(reject(&tfile, row.line, "agreement_id", reason));
+/// Why a payment on `date` does not fit the agreement's period (with
+/// [`LATE_PAYMENT_DAYS`] of grace) or `--as-of`.
+fn payment_date_error(a: &Agreement, date: NaiveDate, as_of: Option<NaiveDate>) -> Option<String> {
+    let latest = a.period.end + Duration::days(LATE_PAYMENT_DAYS);
+    if date < a.period.start {
+        Some(format!(
+            "paid {date}, before the period started {}",
+            a.period.start
+        ))
+    } else if date > latest {
+        Some(format!(
+            "paid {date}, more than {LATE_PAYMENT_DAYS} days after the period ended {}",
+            a.period.end
+        ))
+    } else if as_of.is_some_and(|d| date > d) {
+        Some(format!("paid {date}, after --as-of"))
+    } else {
+        None
+    }
+}
+
+/// The transactions file: each valid payment of a kept agreement, dated
+/// within its period, is added to it. Returns how many were kept.
+fn read_transactions(
+    path: &Path,
+    as_of: Option<NaiveDate>,
+    afile: &str,
+    agreements: &mut Kept<Agreement>,
+    rejected: &mut Vec<RowError>,
+) -> Result<u64, ImportError> {
+    let tfile = file_name(path);
+    let table = table::read(path, &tfile, &TRANSACTION_COLUMNS, &[])?;
+    rejected.extend(table.errors);
+    let mut kept = 0u64;
+    for row in &table.rows {
+        let (id, date, amount) = match rows::transaction(&tfile, row) {
+            Ok(t) => t,
+            Err(errs) => {
+                rejected.extend(errs);
                 continue;
+            }
+        };
+        let Some((_, a)) = agreements.rows.get_mut(&id) else {
+            let reason = match agreements.rejected.get(&id) {
+                Some(l) => format!("agreement {id} was rejected ({afile} line {l})"),
+                None => format!("unknown agreement {id}"),
             };
-            let latest = a.period.end + Duration::days(LATE_PAYMENT_DAYS);
-            let reason = if date < a.period.start {
-                Some(format!(
-                    "paid {date}, before the period started {}",
-                    a.period.start
-                ))
-            } else if date > latest {
-                Some(format!(
-                    "paid {date}, more than {LATE_PAYMENT_DAYS} days after the period ended {}",
-                    a.period.end
-                ))
-            } else if args.as_of.is_some_and(|d| date > d) {
-                Some(format!("paid {date}, after --as-of"))
-            } else {
-                None
-            };
-            match reason {
-                Some(r) => rejected.push(reject(&tfile, row.line, "date", r)),
-                None => {
-                    a.transactions.push(Transaction { date, amount });
-                    transactions += 1;
-                }
+            rejected.push(reject(&tfile, row.line, "agreement_id", reason));
+            continue;
+        };
+        match payment_date_error(a, date, as_of) {
+            Some(r) => rejected.push(reject(&tfile, row.line, "date", r)),
+            None => {
+                a.transactions.push(Transaction { date, amount });
+                kept += 1;
             }
         }
     }
+    Ok(kept)
+}
 
-    // Report in file order, then line order.
-    let files = [
-        pfile.clone(),
-        afile.clone(),
-        args.transactions
-            .as_deref()
-            .map(file_name)
-            .unwrap_or_default(),
-    ];
-    rejected.sort_by_key(|e| (files.iter().position(|f| *f == e.file), e.line));
-
-    let partners: Vec<Partner> = partners.into_values().map(|(_, p)| p).collect();
-    let mut agreements: Vec<Agreement> = agreements.into_values().map(|(_, a)| a).collect();
-    for a in &mut agreements {
-        // Oldest first; same-day payments keep their order in the file.
-        a.transactions.sort_by_key(|t| t.date);
-    }
+/// Writes the kept rows with the writer `generate` uses. The dataset's date
+/// is `--as-of`, else the latest date in the data.
+fn write(
+    args: &ImportArgs,
+    (pfile, afile): (&str, &str),
+    partners: &[Partner],
+    agreements: &[Agreement],
+    events: &Events,
+) -> Result<(), ImportError> {
     let as_of = match args.as_of {
         Some(d) => d,
         None => agreements
@@ -401,14 +499,13 @@ pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
             .max()
             .ok_or(ImportError::NoAsOf)?,
     };
-
     let mut writer = LayoutWriter::create(
         &args.out,
         args.page_size,
         partners.len() as u64,
         agreements.len() as u64,
     )?;
-    writer.write_group(&partners, &agreements)?;
+    writer.write_group(partners, agreements)?;
     let info = MetaInfo {
         name: args
             .name
@@ -430,11 +527,6 @@ pub fn run(args: &ImportArgs) -> Result<ImportReport, ImportError> {
             pada perjanjian itu. / Data imported from CSV files; each agreement names its source."
             .to_owned(),
     };
-    writer.finish(info, &events)?;
-    Ok(ImportReport {
-        rejected,
-        partners: partners.len() as u64,
-        agreements: agreements.len() as u64,
-        transactions,
-    })
+    writer.finish(info, events)?;
+    Ok(())
 }

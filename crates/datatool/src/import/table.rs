@@ -40,9 +40,9 @@ pub fn read(
         .has_headers(false)
         .flexible(true)
         .from_path(path)
-        .map_err(|e| ImportError::Read {
+        .map_err(|source| ImportError::Csv {
             path: path.to_owned(),
-            message: e.to_string(),
+            source,
         })?;
     let mut errors = Vec::new();
     let err = |line: u64, column: &str, reason: String| RowError {
@@ -61,10 +61,10 @@ pub fn read(
                 errors,
             });
         }
-        Some(Err(e)) => {
-            return Err(ImportError::Read {
+        Some(Err(source)) => {
+            return Err(ImportError::Csv {
                 path: path.to_owned(),
-                message: e.to_string(),
+                source,
             })
         }
         Some(Ok(h)) => h,
@@ -80,7 +80,15 @@ pub fn read(
         match std::str::from_utf8(raw) {
             Ok(name) => {
                 let name = name.trim().to_owned();
-                if columns.contains(&name) {
+                if name.is_empty() {
+                    // E.g. a trailing comma: report the position, as the
+                    // report has no name to show (found by proptest).
+                    errors.push(err(
+                        1,
+                        &format!("#{}", i + 1),
+                        "column has no name (see docs/import.md); its values would be lost".into(),
+                    ));
+                } else if columns.contains(&name) {
                     errors.push(err(1, &name, "column appears twice in the header".into()));
                     header_ok = false;
                 } else if !required.contains(&name.as_str()) && !optional.contains(&name.as_str()) {
