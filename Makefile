@@ -12,7 +12,7 @@ PORT ?= 8080
 # is not met yet: see ARCHITECTURE.md, "Size".
 SIZE_BUDGET_KB ?= 560
 
-.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-lighthouse fuzz
+.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements bench-lighthouse
 
 setup:
 	scripts/setup.sh
@@ -56,12 +56,19 @@ bench-search:
 	node bench/search/run.mjs --data /tmp/kemitraan-scale100k --dist dist
 
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
-# and time to the first result, bytes per keystroke, memory. SCALE=1000000
-# for a million partners (11 GB of disk, ~8 minutes to generate).
+# and time to the first result, bytes per keystroke, memory; and
+# /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
+# (11 GB of disk, ~8 minutes to generate).
 SCALE ?= 100000
-bench-scale:
+bench-scale: bench-scale-agreements
 	test -f /tmp/kemitraan-scale$(SCALE)/search/root.txt || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
 	node bench/scale/run.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
+
+# /perjanjian's first page with totals (target <= 300 KB) and filtered views:
+# bytes, requests and time (needs the release build).
+bench-scale-agreements:
+	test -f /tmp/kemitraan-scale$(SCALE)/aggregates/index.json || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
+	node bench/scale/agreements.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
 
 # Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
 # (slow 4G, 4x CPU) and desktop, performance / accessibility / best

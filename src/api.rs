@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, status_error, ApiError, Config};
-use kemitraan_core::model::{
-    paths, AgreementDetail, AgreementSummary, DatasetMeta, Events, Page, PartnerDetail, Summary,
-};
+use kemitraan_core::model::{paths, AgreementDetail, DatasetMeta, Events, PartnerDetail, Summary};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
@@ -42,7 +42,7 @@ async fn config() -> Config {
     if let Some(c) = CONFIG.with(|c| c.borrow().clone()) {
         return c;
     }
-    let cfg = match fetch_text(&resolve("config.json"), 5_000).await {
+    let cfg = match fetch_text(&resolve("config.json"), 5_000, None).await {
         Ok(text) => Config::from_json(&text).unwrap_or_else(|e| {
             web_sys::console::warn_1(&format!("config.json ignored: {e}").into());
             Config::default()
@@ -53,9 +53,49 @@ async fn config() -> Config {
     cfg
 }
 
-/// GETs a URL as text, abandoning it after `timeout_ms`.
-async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
+/// Forwards an outside abort (a page that no longer needs a request) to the
+/// request's own controller; removes itself when the request ends.
+struct AbortForward {
+    signal: web_sys::AbortSignal,
+    callback: Closure<dyn FnMut()>,
+}
+
+impl AbortForward {
+    fn new(signal: &web_sys::AbortSignal, controller: web_sys::AbortController) -> Option<Self> {
+        let callback = Closure::<dyn FnMut()>::new(move || controller.abort());
+        signal
+            .add_event_listener_with_callback("abort", callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(AbortForward {
+            signal: signal.clone(),
+            callback,
+        })
+    }
+}
+
+impl Drop for AbortForward {
+    fn drop(&mut self) {
+        let _ = self
+            .signal
+            .remove_event_listener_with_callback("abort", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// GETs a URL as text, abandoning it after `timeout_ms` or when `abort`
+/// fires.
+async fn fetch_text(
+    url: &str,
+    timeout_ms: u32,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ApiError> {
+    if abort.is_some_and(|a| a.aborted()) {
+        return Err(ApiError::Unreachable);
+    }
     let controller = web_sys::AbortController::new().ok();
+    let _forward = match (abort, &controller) {
+        (Some(a), Some(c)) => AbortForward::new(a, c.clone()),
+        _ => None,
+    };
     let timed_out = Rc::new(Cell::new(false));
     let _timer = {
         let controller = controller.clone();
@@ -90,22 +130,40 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, ApiError> {
 
 /// Fetches and decodes one resource of the contract.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(&get_text(path).await?)
+    get_abortable(path, None).await
+}
+
+/// [`get`], abandoned when `abort` fires (the page left, the filter
+/// changed, the user cancelled an export).
+pub async fn get_abortable<T: DeserializeOwned>(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<T, ApiError> {
+    decode(&get_text_abortable(path, abort).await?)
 }
 
 /// Fetches one resource of the contract as text (the search index files
 /// are not JSON).
 pub async fn get_text(path: &str) -> Result<String, ApiError> {
+    get_text_abortable(path, None).await
+}
+
+async fn get_text_abortable(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, ApiError> {
     let cfg = config().await;
     let url = resolve(&cfg.url(path));
-    let text = fetch_text(&url, cfg.timeout_ms).await.inspect_err(|e| {
-        // A backend that cannot be reached may be a wrong address in
-        // config.json: forget it, so Retry reads the file again and a
-        // repaired deployment recovers without a reload.
-        if matches!(e, ApiError::Unreachable | ApiError::Timeout { .. }) {
-            CONFIG.with(|c| *c.borrow_mut() = None);
-        }
-    })?;
+    let text = fetch_text(&url, cfg.timeout_ms, abort)
+        .await
+        .inspect_err(|e| {
+            // A backend that cannot be reached may be a wrong address in
+            // config.json: forget it, so Retry reads the file again and a
+            // repaired deployment recovers without a reload.
+            if matches!(e, ApiError::Unreachable | ApiError::Timeout { .. }) {
+                CONFIG.with(|c| *c.borrow_mut() = None);
+            }
+        })?;
     Ok(text)
 }
 
@@ -127,36 +185,6 @@ pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {
     }
     get(&paths::partner(&id)).await
 }
-
-pub async fn agreement_page(page: u32) -> Result<Page<AgreementSummary>, ApiError> {
-    get(&paths::agreement_page(page)).await
-}
-
-/// Every agreement, from all list pages: fetched in parallel batches of
-/// [`BATCH`] so a large dataset does not open hundreds of requests at once.
-/// `progress` is told (pages loaded, pages in all) after each batch.
-pub async fn all_agreements(
-    progress: impl Fn(u32, u32),
-) -> Result<Vec<AgreementSummary>, ApiError> {
-    let first = agreement_page(1).await?;
-    let pages = first.pages.max(1);
-    let mut items = first.items;
-    progress(1, pages);
-    let mut next = 2;
-    while next <= pages {
-        let last = (next + BATCH - 1).min(pages);
-        let batch = futures::future::join_all((next..=last).map(agreement_page)).await;
-        for page in batch {
-            items.extend(page?.items);
-        }
-        progress(last, pages);
-        next = last + 1;
-    }
-    Ok(items)
-}
-
-/// Requests in flight at once when loading every page of a list.
-const BATCH: u32 = 6;
 
 pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
     if !kemitraan_core::model::is_valid_id(&id) {

@@ -18,6 +18,8 @@ pub fn App() -> impl IntoView {
     provide_context(MetaResource(LocalResource::new(api::meta)));
     // The partner search index, kept for the whole visit.
     provide_context(crate::search::SearchStore::new());
+    // The agreement aggregates (index, figures), kept for the whole visit.
+    provide_context(crate::agreements::AgreementStore::new());
     let formatter = move |page: String| {
         if page.is_empty() {
             "Kemitraan".to_string()

@@ -1,6 +1,7 @@
 //! Kemitraan, the browser app: UI only. Every rule and format it shows comes
 //! from `kemitraan-core`; this crate fetches, lays out and reacts.
 
+mod agreements;
 mod api;
 mod app;
 mod clock;

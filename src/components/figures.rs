@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use kemitraan_core::dashboard::{compare_event, event_holdings, Compared};
+use kemitraan_core::dashboard::{compare_event, Compared, EventHoldings};
 use kemitraan_core::date::format_date;
-use kemitraan_core::model::{AgreementSummary, Event, Summary};
+use kemitraan_core::model::{Event, Summary};
 use kemitraan_core::money::{
     format_full, format_number, format_percent_bp, format_words, percent_of,
 };
@@ -52,12 +52,12 @@ pub fn Figures(summary: Summary) -> impl IntoView {
     }
 }
 
-/// An event's card with the agreements already loaded (the presentation;
-/// the home page's `EventCompare` loads them first).
+/// An event's card with its figures already loaded (the presentation; the
+/// home page's `EventCompare` loads `aggregates/figures.json` first).
 #[component]
-pub fn EventFigures(event: Event, agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+pub fn EventFigures(event: Event, held: EventHoldings) -> impl IntoView {
     let event = Arc::new(event);
-    let table = view! { <CompareTable event=event.clone() agreements/> }.into_any();
+    let table = view! { <CompareTable event=event.clone() held/> }.into_any();
     event_card(&event, table)
 }
 
@@ -119,9 +119,8 @@ fn figure_text(c: &Compared, v: i64, lang: Lang) -> String {
 /// The event's reported figures beside what the dataset holds, with the
 /// differences and a link to the event's agreements.
 #[component]
-pub fn CompareTable(event: Arc<Event>, agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+pub fn CompareTable(event: Arc<Event>, held: EventHoldings) -> impl IntoView {
     let lang = use_lang();
-    let held = event_holdings(&event.id, &agreements);
     let compared = compare_event(&event, &held);
     let href = with_query("/perjanjian", &[("acara", event.id.as_str())]);
     let count = held.agreements;

@@ -14,6 +14,7 @@ use kemitraan_core::url::with_query;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::agreements::use_agreement_store;
 use crate::api;
 use crate::components::bar_chart::BarChart;
 use crate::components::breakdown::{bar_spec, opens_text, year_chart, BreakdownTable};
@@ -109,18 +110,19 @@ fn Featured(events: Arc<Events>) -> impl IntoView {
     .into_any()
 }
 
-/// The event's reported figures beside what the dataset holds, loading
-/// every agreement to count the event's own.
+/// The event's reported figures beside what the dataset holds, read from
+/// the precomputed `aggregates/figures.json` (no agreement list).
 #[component]
 pub fn EventCompare(event: Event) -> impl IntoView {
-    let agreements = LocalResource::new(|| api::all_agreements(|_, _| {}));
+    let store = use_agreement_store();
+    let figures = LocalResource::new(move || store.figures());
     let event = Arc::new(event);
     let ev = event.clone();
     event_card(
         &event,
         loaded(
-            agreements,
-            move |list| view! { <CompareTable event=ev.clone() agreements=Arc::new(list)/> },
+            figures,
+            move |f| view! { <CompareTable event=ev.clone() held=f.event(&ev.id).holdings()/> },
             None,
         )
         .into_any(),

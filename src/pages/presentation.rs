@@ -11,14 +11,17 @@
 //! on-screen buttons do the same; "Layar penuh" asks for full screen (a
 //! user gesture, as the Fullscreen API requires).
 //!
-//! Data is fetched once per visit and kept while slides change, so stepping
-//! through a meeting never shows a loading line twice.
+//! Data is fetched when the mode opens and kept while slides change, so
+//! stepping through a meeting never shows a loading line twice; the
+//! agreement figures (the event's, the largest pair) are the precomputed
+//! `aggregates/figures.json`, kept by the agreement store for the visit.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
+use kemitraan_core::agreement_index::Figures as AgreementFigures;
+use kemitraan_core::agreement_query::pair_growth;
 use kemitraan_core::client::ApiError;
-use kemitraan_core::dashboard::{featured_event, largest_pair, rows, top_by_committed, Dimension};
+use kemitraan_core::dashboard::{featured_event, rows, top_by_committed, Dimension};
 use kemitraan_core::date::format_date;
 use kemitraan_core::model::{AgreementSummary, Events, Summary};
 use kemitraan_core::money::{format_short, format_words};
@@ -34,20 +37,17 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::agreements::{use_agreement_store, AgreementStore};
 use crate::api;
 use crate::components::bar_chart::{BarChart, BarRow, BarSpec};
 use crate::components::breakdown::{bar_spec, counted_text, growth_text};
 use crate::components::chart::Chart;
 use crate::components::figures::{EventFigures, Figures};
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, Fetched};
 use crate::components::page_title::PageTitle;
 use crate::components::sim_chart::{chart_spec, Outcome};
 use crate::i18n::{pick, txt, use_lang};
 use crate::state::use_meta;
-
-thread_local! {
-    static DECK: RefCell<Option<Deck>> = const { RefCell::new(None) };
-}
 
 /// Everything the slides show, fetched once when the mode opens, so a
 /// meeting never waits between slides.
@@ -55,23 +55,17 @@ thread_local! {
 struct Deck {
     summary: Arc<Summary>,
     events: Arc<Events>,
-    agreements: Arc<Vec<AgreementSummary>>,
+    figures: Arc<AgreementFigures>,
 }
 
-async fn deck() -> Result<Deck, ApiError> {
-    if let Some(d) = DECK.with(|c| c.borrow().clone()) {
-        return Ok(d);
-    }
-    let (overview, agreements) =
-        futures::future::join(api::overview(), api::all_agreements(|_, _| {})).await;
+async fn deck(store: AgreementStore) -> Result<Deck, ApiError> {
+    let (overview, figures) = futures::future::join(api::overview(), store.figures()).await;
     let (summary, events) = overview?;
-    let d = Deck {
+    Ok(Deck {
         summary,
         events,
-        agreements: Arc::new(agreements?),
-    };
-    DECK.with(|c| *c.borrow_mut() = Some(d.clone()));
-    Ok(d)
+        figures: figures?,
+    })
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -131,6 +125,9 @@ pub fn Presentation() -> impl IntoView {
     let number = Memo::new(move |_| params.with(|p| parse_slide(p.get_str("n"))));
     let total = Slide::ALL.len();
     let fullscreen = RwSignal::new(is_fullscreen());
+    // Fetched once while the mode is open: changing slides keeps it.
+    let store = use_agreement_store();
+    let data: Fetched<Deck> = LocalResource::new(move || deck(store));
     let layer = NodeRef::<leptos::html::Div>::new();
 
     cover_frame(true);
@@ -225,7 +222,7 @@ pub fn Presentation() -> impl IntoView {
             aria-roledescription=move || pick(lang.get(), "presentasi", "presentation")
             aria-label=move || pick(lang.get(), "Mode presentasi", "Presentation mode")>
             {move || match number.get().and_then(Slide::at) {
-                Some(slide) => view! { <SlideView slide total/> }.into_any(),
+                Some(slide) => view! { <SlideView slide total data/> }.into_any(),
                 None => view! { <NoSuchSlide/> }.into_any(),
             }}
             <Show when=synthetic>
@@ -269,10 +266,9 @@ fn NoSuchSlide() -> impl IntoView {
 }
 
 #[component]
-fn SlideView(slide: Slide, total: usize) -> impl IntoView {
+fn SlideView(slide: Slide, total: usize, data: Fetched<Deck>) -> impl IntoView {
     let lang = use_lang();
     let n = slide.number();
-    let data = LocalResource::new(deck);
     view! {
         <PageTitle id=slide.title(Lang::Id) en=slide.title(Lang::En)/>
         <header class="slide-head">
@@ -290,11 +286,14 @@ fn slide_body(slide: Slide, d: Deck) -> AnyView {
     match slide {
         Slide::Headline => view! { <HeadlineSlide summary=d.summary/> }.into_any(),
         Slide::Event => match featured_event(&d.events).cloned() {
-            Some(event) => view! { <EventFigures event agreements=d.agreements/> }.into_any(),
+            Some(event) => {
+                let held = d.figures.event(&event.id).holdings();
+                view! { <EventFigures event held/> }.into_any()
+            }
             None => view! { <p class="slide-lead">{txt("Dataset ini tidak memuat acara penandatanganan.", "This dataset holds no signing event.")}</p> }.into_any(),
         },
         Slide::Provinces => view! { <TopProvinces summary=d.summary/> }.into_any(),
-        Slide::Pair => view! { <PairHistory agreements=d.agreements/> }.into_any(),
+        Slide::Pair => view! { <PairHistory pair=d.figures.largest_pair.clone()/> }.into_any(),
         Slide::President => view! { <PresidentSlide/> }.into_any(),
     }
 }
@@ -350,9 +349,11 @@ fn TopProvinces(summary: Arc<Summary>) -> impl IntoView {
 }
 
 #[component]
-fn PairHistory(agreements: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+fn PairHistory(pair: Vec<AgreementSummary>) -> impl IntoView {
     let lang = use_lang();
-    let history = Arc::new(largest_pair(&agreements));
+    let growth = pair_growth(&pair);
+    let history: Arc<Vec<(AgreementSummary, Option<i64>)>> =
+        Arc::new(pair.into_iter().zip(growth).collect());
     let Some((first, _)) = history.first().cloned() else {
         return view! { <p class="slide-lead">{txt("Belum ada perjanjian.", "No agreements yet.")}</p> }.into_any();
     };

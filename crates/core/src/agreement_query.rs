@@ -313,27 +313,32 @@ impl AgreementQuery {
             .iter()
             .filter(|a| self.matches(a, today, &needle))
             .collect();
-        let realisation = |a: &AgreementSummary| percent_of(a.realised, a.value);
-        out.sort_by(|a, b| {
-            let ord = match self.sort {
-                Sort::DateDesc => b.date_signed.cmp(&a.date_signed),
-                Sort::DateAsc => a.date_signed.cmp(&b.date_signed),
-                Sort::ValueDesc => b.value.cmp(&a.value),
-                Sort::ValueAsc => a.value.cmp(&b.value),
-                // `None` (no value) sorts last both ways.
-                Sort::RealisationDesc => match (realisation(a), realisation(b)) {
-                    (Some(x), Some(y)) => y.cmp(&x),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                },
-                Sort::RealisationAsc => match (realisation(a), realisation(b)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (x, y) => y.is_some().cmp(&x.is_some()),
-                },
-            };
-            ord.then_with(|| a.id.cmp(&b.id))
-        });
+        out.sort_by(|a, b| compare(self.sort, a, b));
         out
     }
+}
+
+/// The list's order: `sort`, then id, so the list is stable between visits.
+/// The data tool writes precomputed pages in this same order
+/// (`agreement_index`), so a prefix of them is a prefix of the list.
+pub fn compare(sort: Sort, a: &AgreementSummary, b: &AgreementSummary) -> std::cmp::Ordering {
+    let realisation = |a: &AgreementSummary| percent_of(a.realised, a.value);
+    let ord = match sort {
+        Sort::DateDesc => b.date_signed.cmp(&a.date_signed),
+        Sort::DateAsc => a.date_signed.cmp(&b.date_signed),
+        Sort::ValueDesc => b.value.cmp(&a.value),
+        Sort::ValueAsc => a.value.cmp(&b.value),
+        // `None` (no value) sorts last both ways.
+        Sort::RealisationDesc => match (realisation(a), realisation(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        },
+        Sort::RealisationAsc => match (realisation(a), realisation(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (x, y) => y.is_some().cmp(&x.is_some()),
+        },
+    };
+    ord.then_with(|| a.id.cmp(&b.id))
 }
 
 /// Lower case with accents removed, so "Sinar Jaya" matches "sinar" and

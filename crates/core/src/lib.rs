@@ -29,6 +29,7 @@
 //!   URL parameters, form fields and CSV; [`program`]: every agreement grown
 //!   at once; [`axis`]: chart value axes.
 
+pub mod agreement_index;
 pub mod agreement_query;
 pub mod axis;
 pub mod client;

@@ -46,6 +46,21 @@ pub fn program_totals(
     first_year: i32,
     years: u32,
 ) -> Result<Vec<ProgramYear>, SimError> {
+    let cohorts: Vec<(i32, u64, Rupiah)> = agreements.iter().map(|&(y, v)| (y, 1, v)).collect();
+    program_totals_by_year(&cohorts, growth, first_year, years)
+}
+
+/// [`program_totals`] over cohorts `(signing year, agreements, their total
+/// first-year value)`, as `aggregates/figures.json` gives them, so program
+/// mode needs no agreement list. Each cohort grows as one amount: on the
+/// President's path that is exactly the sum of its agreements; at a rate it
+/// differs from growing each agreement by the half-rupiah roundings only.
+pub fn program_totals_by_year(
+    cohorts: &[(i32, u64, Rupiah)],
+    growth: ProgramGrowth,
+    first_year: i32,
+    years: u32,
+) -> Result<Vec<ProgramYear>, SimError> {
     if years == 0 || years > MAX_YEARS {
         return Err(SimError::Horizon { years });
     }
@@ -57,7 +72,7 @@ pub fn program_totals(
             return Err(SimError::RateTooHigh);
         }
     }
-    if agreements.iter().any(|(_, v)| v.0 < 0) {
+    if cohorts.iter().any(|(_, _, v)| v.0 < 0) {
         return Err(SimError::NegativeStart);
     }
     let mut out: Vec<ProgramYear> = (0..years)
@@ -68,7 +83,8 @@ pub fn program_totals(
             saturated: false,
         })
         .collect();
-    for &(signed, value) in agreements {
+    for &(signed, count, value) in cohorts {
+        let count = u32::try_from(count).unwrap_or(u32::MAX);
         let mut v = value;
         let mut sat = false;
         for (i, row) in out.iter_mut().enumerate() {
@@ -104,7 +120,7 @@ pub fn program_totals(
                 }
             }
             row.saturated |= sat;
-            row.agreements += 1;
+            row.agreements = row.agreements.saturating_add(count);
         }
     }
     Ok(out)
@@ -188,6 +204,19 @@ mod tests {
         assert_eq!(rows[2].total, m(1));
         let rows = program_totals(&[(2021, m(4))], ProgramGrowth::Rate(0), 2021, 3).unwrap();
         assert!(rows.iter().all(|r| r.total == m(4)));
+    }
+
+    #[test]
+    fn cohorts_give_the_sum_of_their_agreements() {
+        let each = [(2021, m(1)), (2021, m(3)), (2022, m(2))];
+        let cohorts = [(2021, 2, m(4)), (2022, 1, m(2))];
+        let a = program_totals(&each, ProgramGrowth::President, 2021, 5).unwrap();
+        let b = program_totals_by_year(&cohorts, ProgramGrowth::President, 2021, 5).unwrap();
+        assert_eq!(a, b);
+        let a = program_totals(&each, ProgramGrowth::Rate(2_000), 2021, 5).unwrap();
+        let b = program_totals_by_year(&cohorts, ProgramGrowth::Rate(2_000), 2021, 5).unwrap();
+        assert_eq!(a, b, "whole miliar amounts grow without rounding");
+        assert_eq!(b[1].agreements, 3);
     }
 
     #[test]

@@ -23,6 +23,7 @@ usage:
                         [--events EVENTS.json] --out DIR [--as-of YYYY-MM-DD] [--name NAME]
                         [--dataset-version V] [--synthetic] [--page-size N]
   kemitraan-data validate DIR
+  kemitraan-data aggregate DIR
   kemitraan-data build-index DIR
   kemitraan-data export-ocds DIR [--out FILE] [--agreement ID]
 
@@ -33,6 +34,8 @@ generate: a deterministic synthetic dataset (default seed 20210118, scale 252 pa
 import:   CSV files (docs/import.md) into the same layout; every rejected row is
           reported as FILE:LINE:COLUMN: reason and the exit code is 2.
 validate: checks every file of a dataset; exit code 1 if anything is wrong.
+aggregate: (re)writes the agreement aggregates (aggregates/) of an existing dataset;
+          generate and import write them too.
 build-index: (re)writes DIR/search/, the partner search index (generate and import
           write it too), from the partner pages; prints its size and the time taken.
 export-ocds: an OCDS-shaped release package (not certified OCDS).
@@ -299,6 +302,20 @@ pub fn main(args: &[String]) -> ExitCode {
                 } else {
                     let _ = writeln!(err, "{} problem(s) in {dir}", report.problems.len());
                     ExitCode::from(1)
+                }
+            }
+            [] => usage_error(&ArgError::Missing("the dataset DIR")),
+            [_, extra, ..] => usage_error(&ArgError::UnexpectedArgument(extra.clone())),
+            [a] => usage_error(&ArgError::UnknownOption(a.clone())),
+        },
+        "aggregate" => match rest {
+            [dir] if !dir.starts_with("--") => {
+                match crate::aggregates::run(std::path::Path::new(dir)) {
+                    Ok(n) => {
+                        println!("wrote the aggregates of {n} agreements in {dir}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => failure(&e),
                 }
             }
             [] => usage_error(&ArgError::Missing("the dataset DIR")),

@@ -2,9 +2,11 @@
 //! the JSON contract (`kemitraan_core::model`, `docs/api.md`).
 //!
 //! One command a module: [`generate`], [`import`], [`validate`],
-//! [`export_ocds`], `build-index` ([`search_index`]); [`write`] is the layout writer `generate` and `import`
+//! [`export_ocds`], [`aggregates`] (`aggregate`), `build-index`
+//! ([`search_index`]); [`write`] is the layout writer `generate` and `import`
 //! share. The binary `kemitraan-data` ([`cli`]) only parses arguments.
 
+pub mod aggregates;
 pub mod cli;
 pub mod export_ocds;
 pub mod generate;

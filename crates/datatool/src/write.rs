@@ -133,12 +133,13 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), WriteError
     w.flush().map_err(io_err(path))
 }
 
-const DATASET_ENTRIES: [&str; 6] = [
+const DATASET_ENTRIES: [&str; 7] = [
     paths::META,
     paths::SUMMARY,
     paths::EVENTS,
     "partners",
     "agreements",
+    crate::aggregates::DIR,
     crate::search_index::DIR,
 ];
 
@@ -273,6 +274,9 @@ pub struct LayoutWriter {
     search_rows: Vec<Row>,
     last_partner: Option<String>,
     last_agreement: Option<String>,
+    /// Every list item, for the aggregates written at the end (they sort
+    /// the whole list).
+    all_agreements: Vec<AgreementSummary>,
 }
 
 fn check_order(last: &mut Option<String>, id: &str) -> Result<(), WriteError> {
@@ -318,6 +322,7 @@ impl LayoutWriter {
             search_rows: Vec::new(),
             last_partner: None,
             last_agreement: None,
+            all_agreements: Vec::new(),
         })
     }
 
@@ -351,14 +356,15 @@ impl LayoutWriter {
             self.partners.push(item)?;
         }
         for (item, _) in files.agreements {
+            self.all_agreements.push(item.clone());
             self.agreements.push(item)?;
         }
         Ok(())
     }
 
-    /// Writes the last pages, `summary.json`, `events.json`, the search
-    /// index and `meta.json` (last, so a dataset with a `meta.json` is
-    /// complete).
+    /// Writes the last pages, the aggregates (`crate::aggregates`),
+    /// `summary.json`, `events.json`, the search index and `meta.json`
+    /// (last, so a dataset with a `meta.json` is complete).
     pub fn finish(self, info: MetaInfo, events: &Events) -> Result<DatasetMeta, WriteError> {
         let partner_total = self.partners.total;
         let agreement_total = self.agreements.total;
@@ -366,6 +372,7 @@ impl LayoutWriter {
         let agreement_pages = self.agreements.pages;
         self.partners.finish("partners")?;
         self.agreements.finish("agreements")?;
+        crate::aggregates::write(&self.dir, &self.all_agreements)?;
         let summary = self.summary.finish();
         write_json(&self.dir.join(paths::SUMMARY), &summary)?;
         write_json(&self.dir.join(paths::EVENTS), events)?;

@@ -33,6 +33,9 @@ fn resource(rel: &str) -> &'static str {
         r if r.starts_with("partners/page-") => "partner-page",
         r if r.starts_with("partners/") => "partner-detail",
         r if r.starts_with("agreements/page-") => "agreement-page",
+        "aggregates/index.json" => "agreement-index",
+        "aggregates/figures.json" => "agreement-figures",
+        r if r.starts_with("aggregates/") => "agreement-page",
         _ => "agreement-detail",
     }
 }
@@ -47,6 +50,8 @@ fn every_embedded_file_matches_its_schema() {
         "partner-detail",
         "agreement-page",
         "agreement-detail",
+        "agreement-index",
+        "agreement-figures",
     ];
     let validators: Vec<(&str, jsonschema::Validator)> =
         names.iter().map(|n| (*n, validator(n))).collect();
@@ -131,6 +136,12 @@ fn api_doc_names_every_resource_and_schema() {
         "partners/{id}.json",
         "agreements/page-{n}.json",
         "agreements/{id}.json",
+        "aggregates/index.json",
+        "aggregates/figures.json",
+        "aggregates/shards/{key}/{value}/page-{n}.json",
+        "aggregates/sorted/{sort}/page-{n}.json",
+        "schema/agreement-index.schema.json",
+        "schema/agreement-figures.schema.json",
         "schema/meta.schema.json",
         "schema/agreement-detail.schema.json",
         "OCDS-shaped",

@@ -1,29 +1,37 @@
-//! `/perjanjian`: every agreement, filtered, sorted, totalled and exported.
+//! `/perjanjian`: the agreements, filtered, sorted, totalled and exported.
 //! The whole state lives in the URL (see `kemitraan_core::agreement_query`).
+//!
+//! Nothing here reads every agreement: `aggregates/index.json` gives the
+//! totals (the cube) and the plan of each view
+//! (`kemitraan_core::agreement_index`), and [`load::SourceLoad`] reads the
+//! pages of the plan's source only while the page shown or its totals need
+//! them. Totals that are not known yet read "menghitung…".
 
+mod export;
 mod filters;
 mod list;
+mod load;
 
 use std::sync::Arc;
 
-use kemitraan_core::agreement_query::{to_csv, totals, AgreementQuery};
+use kemitraan_core::agreement_index::{visible, AgreementIndex, Dim, Visible};
+use kemitraan_core::agreement_query::AgreementQuery;
 use kemitraan_core::count::{count_text, Noun};
-use kemitraan_core::model::AgreementSummary;
 use kemitraan_core::money::format_percent_bp;
 use kemitraan_core::url::with_query;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api;
+use crate::agreements::use_agreement_store;
 use crate::clock::today;
-use crate::components::download::{download_text, DownloadButton, DownloadReport};
-use crate::components::loaded::loaded;
+use crate::components::loaded::{loaded, ErrorBox, Loading};
 use crate::components::money::Amount;
 use crate::components::page_title::PageTitle;
 use crate::components::pager::Pager;
 use crate::i18n::{pick, txt, use_lang};
 
+use export::Exports;
 pub use filters::Filters;
 pub use list::AgreementList;
 
@@ -32,11 +40,8 @@ pub const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn Agreements() -> impl IntoView {
-    let progress = RwSignal::new((0u32, 0u32));
-    let all = LocalResource::new(move || {
-        api::all_agreements(move |done, total| progress.set((done, total)))
-    });
-    let lang = use_lang();
+    let store = use_agreement_store();
+    let index = LocalResource::new(move || store.index());
     view! {
         <PageTitle id="Perjanjian Kemitraan" en="Partnership Agreements"/>
         <h1>{txt("Perjanjian Kemitraan", "Partnership Agreements")}</h1>
@@ -44,24 +49,13 @@ pub fn Agreements() -> impl IntoView {
             "Siapa menandatangani apa dengan siapa, kapan, dengan pola apa dan nilai berapa — dan berapa yang sudah terealisasi.",
             "Who signed what with whom, when, in which pattern and for how much — and how much was realised.",
         )}</p>
-        {move || {
-            let (done, total) = progress.get();
-            (total > 1 && done < total).then(|| view! {
-                <p class="muted" role="status">{move || format!(
-                    "{} {done} {} {total} {}",
-                    pick(lang.get(), "Memuat", "Loading"),
-                    pick(lang.get(), "dari", "of"),
-                    pick(lang.get(), "halaman…", "pages…"),
-                )}</p>
-            })
-        }}
-        {loaded(all, |items| view! { <Browser items=Arc::new(items)/> }, None)}
+        {loaded(index, |index| view! { <Browser index/> }, None)}
     }
 }
 
-/// The list with its filters, once every agreement is loaded.
+/// The list with its filters, once the index is loaded.
 #[component]
-fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
+fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
     let lang = use_lang();
     let query_map = use_query_map();
     let navigate = use_navigate();
@@ -77,41 +71,54 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
         })
     });
     let today = today();
-    let rows = {
-        let items = items.clone();
-        Memo::new(move |_| {
-            query.with(|q| {
-                q.apply(&items, today)
-                    .into_iter()
-                    .map(|a| a.id.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    // The rows themselves, resolved from ids on demand (Memo needs PartialEq).
-    let index = Arc::new(
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect::<std::collections::HashMap<_, _>>(),
-    );
-    let resolve = {
-        let items = items.clone();
+    let plan = {
         let index = index.clone();
-        move |ids: &[String]| -> Vec<AgreementSummary> {
-            ids.iter()
-                .filter_map(|id| index.get(id).and_then(|i| items.get(*i)).cloned())
-                .collect()
+        Memo::new(move |_| index.plan(&query.get(), page.get(), PAGE_SIZE))
+    };
+    let source = Memo::new(move |_| plan.with(|p| p.source.clone()));
+    let load = load::SourceLoad::new();
+    {
+        let index = index.clone();
+        Effect::new(move |_| {
+            let s = source.get();
+            let paths = index.page_paths(&s);
+            load.reset(s, paths);
+        });
+    }
+    let shown = Memo::new(move |_| {
+        load.version.track();
+        let plan = plan.get();
+        if load.source.with(|s| s.as_ref() != Some(&plan.source)) {
+            return Visible {
+                rows: None,
+                totals: plan.totals,
+                needs_more: false,
+            };
         }
-    };
-    let shown_totals = {
-        let resolve = resolve.clone();
-        Memo::new(move |_| {
-            let list = rows.with(|ids| resolve(ids));
-            totals(&list.iter().collect::<Vec<_>>())
+        let complete = load.complete.get();
+        query.with(|q| {
+            load.rows
+                .with_value(|rows| visible(&plan, q, rows, complete, today, page.get(), PAGE_SIZE))
         })
-    };
+    });
+    // Read more pages while the view needs them: one at a time when only
+    // rows are missing and the source is in the list's order (a page of
+    // 250 usually holds the 50 shown), else as many as the browser fetches
+    // at once.
+    Effect::new(move |_| {
+        let needs = shown.with(|v| v.needs_more);
+        if needs && !load.loading.get() && load.error.with(Option::is_none) {
+            let batch = plan.with_untracked(|p| {
+                if p.prefix_ordered && p.totals.is_some() {
+                    1
+                } else {
+                    crate::agreements::PARALLEL
+                }
+            });
+            load.pump(batch);
+        }
+    });
+    let shown_totals = Memo::new(move |_| shown.with(|v| v.totals));
 
     // Every change of the filter writes a new history entry, except typing
     // in the text box, which replaces it.
@@ -138,85 +145,63 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
         with_query("/perjanjian", &pairs)
     };
 
-    let export_csv = {
-        let resolve = resolve.clone();
-        move |report: DownloadReport| {
-            let list = rows.with_untracked(|ids| resolve(ids));
-            let doc = to_csv(
-                &list.iter().collect::<Vec<_>>(),
-                lang.get_untracked(),
-                today,
-            );
-            report.report(download_text(
-                &doc,
-                "text/csv;charset=utf-8",
-                "perjanjian-kemitraan.csv",
-            ));
+    let years: Vec<i32> = index
+        .values(Dim::Year)
+        .iter()
+        .filter_map(|y| y.parse().ok())
+        .collect();
+    let events = index.values(Dim::Event);
+
+    let computing = move || pick(lang.get(), "menghitung…", "counting…");
+    let count_line = move || match shown_totals.get() {
+        Some(t) => count_text(Noun::Agreement, t.count, lang.get()),
+        // While the source is read, how far it is, in the same line (a
+        // line of its own would move the list when it goes).
+        None => {
+            let (done, total) = load.progress.get();
+            let base = pick(lang.get(), "Menghitung…", "Counting…");
+            if total > 1 && done > 0 {
+                format!(
+                    "{base} ({done} {} {total} {})",
+                    pick(lang.get(), "dari", "of"),
+                    pick(lang.get(), "halaman", "pages")
+                )
+            } else {
+                base.to_string()
+            }
         }
     };
-    let export_ocds = {
-        let resolve = resolve.clone();
-        move |report: DownloadReport| {
-            let list = rows.with_untracked(|ids| resolve(ids));
-            let doc = kemitraan_core::ocds::summaries_package(&list, today);
-            report.report(download_text(
-                &doc,
-                "application/json",
-                "perjanjian-kemitraan-ocds.json",
-            ));
-        }
-    };
-
-    let years = {
-        let mut y: Vec<i32> = items
-            .iter()
-            .map(|a| chrono::Datelike::year(&a.date_signed))
-            .collect();
-        y.sort_unstable();
-        y.dedup();
-        y
-    };
-    let events = {
-        let mut e: Vec<String> = items.iter().filter_map(|a| a.event_id.clone()).collect();
-        e.sort();
-        e.dedup();
-        e
-    };
-
-    let count_text = move || {
-        let t = shown_totals.get();
-        count_text(Noun::Agreement, t.count, lang.get())
-    };
-    let page_rows = {
-        let resolve = resolve.clone();
-        Memo::new(move |_| {
-            let p = page.get();
-            rows.with(|ids| {
-                let start = (p - 1).saturating_mul(PAGE_SIZE).min(ids.len());
-                let end = (start + PAGE_SIZE).min(ids.len());
-                resolve(&ids[start..end])
-            })
-        })
-    };
-    let pages = Memo::new(move |_| rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1)));
+    let pages = Memo::new(move |_| {
+        shown_totals
+            .get()
+            .map(|t| (t.count as usize).div_ceil(PAGE_SIZE).max(1))
+    });
     let clear = move || set_query.run((AgreementQuery::default(), false));
-
     view! {
         <div class="browse">
             <Filters query set_query years events/>
             <section class="browse-results" aria-labelledby="results-h">
                 <h2 id="results-h" class="visually-hidden">{txt("Hasil", "Results")}</h2>
                 <div class="totals" aria-live="polite">
-                    <p class="totals-count">{count_text}</p>
+                    <p class="totals-count">{count_line}</p>
                     <dl class="totals-figures">
                         <div><dt>{txt("Komitmen", "Committed")}</dt>
-                            <dd>{move || view! { <Amount value=shown_totals.get().committed/> }}</dd></div>
+                            <dd>{move || match shown_totals.get() {
+                                Some(t) => view! { <Amount value=t.committed/> }.into_any(),
+                                None => computing().into_any(),
+                            }}</dd></div>
                         <div><dt>{txt("Terealisasi", "Realised")}</dt>
-                            <dd>{move || view! { <Amount value=shown_totals.get().realised/> }}</dd></div>
+                            <dd>{move || match shown_totals.get() {
+                                Some(t) => view! { <Amount value=t.realised/> }.into_any(),
+                                None => computing().into_any(),
+                            }}</dd></div>
                         <div><dt>{txt("Realisasi", "Realisation")}</dt>
-                            <dd>{move || shown_totals.get().realisation_bp
-                                .map(|bp| format_percent_bp(bp, lang.get()))
-                                .unwrap_or_else(|| "–".to_string())}</dd></div>
+                            <dd>{move || match shown_totals.get() {
+                                Some(t) => t.realisation_bp
+                                    .map(|bp| format_percent_bp(bp, lang.get()))
+                                    .unwrap_or_else(|| "–".to_string()),
+                                None => computing().to_string(),
+                            }}</dd></div>
                     </dl>
                 </div>
                 <div class="toolbar">
@@ -224,30 +209,33 @@ fn Browser(items: Arc<Vec<AgreementSummary>>) -> impl IntoView {
                         <span>{txt("Urutkan", "Sort by")}</span>
                         <SortSelect query set_query/>
                     </label>
-                    <div class="exports">
-                        <DownloadButton label=("Unduh CSV", "Download CSV") make=export_csv/>
-                        <DownloadButton label=("Unduh JSON (OCDS)", "Download JSON (OCDS)") make=export_ocds/>
-                    </div>
+                    <Exports index=index.clone() query load today/>
                 </div>
-                {move || {
-                    let list = page_rows.get();
-                    if list.is_empty() {
-                        view! {
-                            <div class="empty">
-                                <p>{txt("Tidak ada perjanjian yang cocok dengan filter ini.", "No agreement matches these filters.")}</p>
-                                <button type="button" class="button" on:click=move |_| clear()>
-                                    {txt("Hapus semua filter", "Clear all filters")}
-                                </button>
-                            </div>
-                        }.into_any()
-                    } else {
-                        view! { <AgreementList items=list today/> }.into_any()
-                    }
+                {move || load.error.get().map(|error| view! {
+                    <ErrorBox error on_retry=move |_| load.retry()/>
+                })}
+                {move || match shown.with(|v| v.rows.clone()) {
+                    None if load.error.with(Option::is_some) => ().into_any(),
+                    None => view! { <Loading/> }.into_any(),
+                    Some(list) if list.is_empty() => view! {
+                        <div class="empty">
+                            <p>{txt("Tidak ada perjanjian yang cocok dengan filter ini.", "No agreement matches these filters.")}</p>
+                            <button type="button" class="button" on:click=move |_| clear()>
+                                {txt("Hapus semua filter", "Clear all filters")}
+                            </button>
+                        </div>
+                    }.into_any(),
+                    Some(list) => view! { <AgreementList items=list today/> }.into_any(),
                 }}
+                // With the rows and their count, not before them: a pager
+                // drawn first would be pushed down when they arrive.
                 {move || {
-                    let pages = u32::try_from(pages.get()).unwrap_or(u32::MAX);
-                    let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
-                    view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
+                    let known = shown.with(|v| v.rows.is_some());
+                    pages.get().filter(|_| known).map(|n| {
+                        let pages = u32::try_from(n).unwrap_or(u32::MAX);
+                        let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
+                        view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
+                    })
                 }}
             </section>
         </div>

@@ -1,17 +1,17 @@
 //! Program mode: every agreement in the dataset grows the same way from the
 //! year it was signed; the program's total per year against a target.
 //!
-//! The agreements are fetched only when asked for (all pages of
-//! `agreements/page-N.json`), so the simulator itself needs no network.
+//! The figures are fetched only when asked for: each signing year's
+//! agreements and their total value, precomputed in
+//! `aggregates/figures.json` (no agreement list), so the simulator itself
+//! needs no network.
 
-use chrono::Datelike;
-use kemitraan_core::client::ApiError;
-use kemitraan_core::model::AgreementSummary;
+use kemitraan_core::agreement_index::YearFigures;
 use kemitraan_core::money::{
     format_full, format_number, format_percent_bp, format_words, parse_amount, SaturatingSum,
 };
 use kemitraan_core::program::{
-    program_intro, program_totals, target_sentence, year_reached, ProgramGrowth,
+    program_intro, program_totals_by_year, target_sentence, year_reached, ProgramGrowth,
 };
 use kemitraan_core::simulate_io::{
     amount_input_text, parse_amount_field, parse_horizon, parse_percent_bp, percent_input_text,
@@ -20,21 +20,10 @@ use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 
 use super::inputs::{text, Field};
-use crate::api;
+use crate::agreements::use_agreement_store;
 use crate::components::chart::{Chart, ChartSpec, Kind, RefLine, Series};
 use crate::components::loaded::loaded;
 use crate::i18n::{pick, txt, use_lang};
-
-/// Every page of the agreement list. Stops at a sane number of pages so a
-/// broken `pages` field cannot make it loop for long.
-async fn all_agreements() -> Result<Vec<AgreementSummary>, ApiError> {
-    let first = api::agreement_page(1).await?;
-    let mut items = first.items;
-    for n in 2..=first.pages.min(1_000) {
-        items.extend(api::agreement_page(n).await?.items);
-    }
-    Ok(items)
-}
 
 #[component]
 pub(super) fn ProgramView() -> impl IntoView {
@@ -62,8 +51,13 @@ pub(super) fn ProgramView() -> impl IntoView {
 
 #[component]
 fn ProgramLoaded() -> impl IntoView {
-    let data = LocalResource::new(all_agreements);
-    loaded(data, |items| view! { <Program items/> }, None)
+    let store = use_agreement_store();
+    let data = LocalResource::new(move || store.figures());
+    loaded(
+        data,
+        |f| view! { <Program by_year=f.by_year.clone()/> },
+        None,
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,15 +67,15 @@ enum PMode {
 }
 
 #[component]
-fn Program(items: Vec<AgreementSummary>) -> impl IntoView {
+fn Program(by_year: Vec<YearFigures>) -> impl IntoView {
     let lang = use_lang();
-    let agreements: Vec<(i32, Rupiah)> = items
+    let cohorts: Vec<(i32, u64, Rupiah)> = by_year
         .iter()
-        .map(|a| (a.date_signed.year(), a.value))
+        .map(|y| (y.year, y.agreements, y.committed))
         .collect();
-    let count = agreements.len();
-    let first_year = agreements.iter().map(|a| a.0).min().unwrap_or(2021);
-    let base = SaturatingSum::of(agreements.iter().map(|a| a.1)).total;
+    let count = cohorts.iter().map(|c| c.1).sum::<u64>();
+    let first_year = cohorts.iter().map(|c| c.0).min().unwrap_or(2021);
+    let base = SaturatingSum::of(cohorts.iter().map(|c| c.2)).total;
     // The President's aim for one contract, ×10, applied to the whole program.
     // Rounded as it is written in words (Rp53,91 triliun), so the field
     // shows a readable figure.
@@ -99,7 +93,7 @@ fn Program(items: Vec<AgreementSummary>) -> impl IntoView {
             PMode::President => ProgramGrowth::President,
             PMode::Rate => ProgramGrowth::Rate(rate_bp.get()),
         };
-        program_totals(&agreements, growth, first_year, years.get())
+        program_totals_by_year(&cohorts, growth, first_year, years.get())
     });
 
     let spec = Memo::new(move |_| {
@@ -178,7 +172,7 @@ fn Program(items: Vec<AgreementSummary>) -> impl IntoView {
     };
 
     view! {
-        <p>{move || program_intro(count as u64, base, first_year, lang.get())}</p>
+        <p>{move || program_intro(count, base, first_year, lang.get())}</p>
         <div class="program-form">
             <fieldset class="mode">
                 <legend>{txt("Cara pertumbuhan setiap perjanjian", "How each agreement grows")}</legend>

@@ -241,6 +241,38 @@ fn check_unlisted(dir: &Path, list: &str, listed: &HashSet<String>, report: &mut
     }
 }
 
+/// The files under `aggregates/` are exactly what the list pages give.
+fn check_aggregates(
+    dir: &Path,
+    items: &[kemitraan_core::model::AgreementSummary],
+    report: &mut Report,
+) {
+    let fix = "run `kemitraan-data aggregate DIR`";
+    let mut expected = HashSet::new();
+    let result = crate::aggregates::for_each_file(items, |rel, want| {
+        report.files += 1;
+        expected.insert(rel.to_owned());
+        match fs::read(dir.join(rel)) {
+            Ok(bytes) if bytes == want => {}
+            Ok(_) => report.problem(
+                rel,
+                format!("differs from what the agreement pages give; {fix}"),
+            ),
+            Err(e) => report.problem(rel, format!("cannot read: {e}; {fix}")),
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        report.problem(crate::aggregates::DIR, format!("cannot build: {e}"));
+        return;
+    }
+    for rel in crate::aggregates::existing_files(dir) {
+        if !expected.contains(&rel) {
+            report.problem(&rel, format!("not an aggregate of this dataset; {fix}"));
+        }
+    }
+}
+
 pub fn validate(dir: &Path) -> Report {
     let mut report = Report::default();
     let Some(meta) = read_strict::<DatasetMeta>(dir, paths::META, &mut report) else {
@@ -436,6 +468,7 @@ pub fn validate(dir: &Path) -> Report {
             "lists and details were not compared because of the problems above",
         );
     }
+    check_aggregates(dir, &agreement_items, &mut report);
     if let Some(summary) = &summary {
         match summarize(&partners, &good) {
             Ok(want) => compare(paths::SUMMARY, summary, &want, &mut report),
