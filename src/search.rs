@@ -256,11 +256,16 @@ impl Default for SearchStore {
     }
 }
 
-/// The store provided by `App`; a fresh one outside it (component tests).
+/// The store provided by `App`. Without a provider (a component mounted on
+/// its own) it says so on the console and returns a store that lives with
+/// the caller only: nothing is provided behind the caller's back, and the
+/// search still works, uncached. Never panics.
 pub fn use_search_store() -> SearchStore {
     use_context::<SearchStore>().unwrap_or_else(|| {
-        let store = SearchStore::new();
-        provide_context(store);
-        store
+        web_sys::console::error_1(
+            &"use_search_store: no SearchStore provider (App provides one); this page keeps its own"
+                .into(),
+        );
+        SearchStore::new()
     })
 }
