@@ -48,9 +48,6 @@ pub mod pattern;
 pub mod presentation;
 pub mod program;
 pub mod province;
-// The partner search (rewritten for issue 11) still has public items
-// without docs (53); until they are written it is exempt from missing_docs.
-#[allow(missing_docs)]
 pub mod search;
 pub mod simulate;
 pub mod simulate_io;

@@ -265,6 +265,7 @@ impl Default for IndexBuilder {
 }
 
 impl IndexBuilder {
+    /// An empty builder.
     pub fn new() -> IndexBuilder {
         IndexBuilder {
             cols: Columns::new(),
@@ -274,10 +275,12 @@ impl IndexBuilder {
         }
     }
 
+    /// Partners added so far.
     pub fn len(&self) -> usize {
         self.cols.len()
     }
 
+    /// True when no partner was added.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -347,6 +350,8 @@ impl IndexBuilder {
         self.sort_names.push(plain);
     }
 
+    /// Builds the term dictionary, postings and sort ranks. Partners keep
+    /// the order they were added in: a hit is a position in that order.
     pub fn finish(self) -> Index {
         let mut cols = self.cols;
         let n = cols.len();
@@ -432,17 +437,27 @@ pub struct Index {
 /// What a result row shows of one partner.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocView<'a> {
+    /// The partner's id.
     pub id: &'a str,
+    /// The registered name.
     pub name: &'a str,
+    /// PMA, PMDN or UMKM.
     pub kind: Kind,
+    /// The province of the registered address.
     pub province: ProvinceCode,
+    /// The city or regency.
     pub city: &'a str,
     /// KBLI category letter.
     pub sector: Option<char>,
+    /// An UMKM's size class and the test that set it.
     pub size: Option<Classification>,
+    /// A PMA's country of origin (ISO 3166-1 alpha-2).
     pub country: Option<&'a str>,
+    /// How many agreements it is a party to.
     pub agreement_count: u32,
+    /// The committed value of those agreements, summed.
     pub committed: Rupiah,
+    /// The patterns of its agreements, in [`Pattern::ALL`] order.
     pub patterns: Vec<Pattern>,
 }
 
@@ -465,14 +480,17 @@ impl FacetCounts {
         }
     }
 
+    /// Matches of this kind.
     pub fn kind(&self, k: Kind) -> u32 {
         self.kinds[kind_index(k) as usize]
     }
 
+    /// Matches in this size class.
     pub fn size(&self, c: SizeClass) -> u32 {
         self.sizes[size_index(c) as usize]
     }
 
+    /// Matches in this province.
     pub fn province(&self, p: ProvinceCode) -> u32 {
         self.provinces
             .get(province_index(p) as usize)
@@ -488,6 +506,7 @@ impl FacetCounts {
             .unwrap_or(0)
     }
 
+    /// Matches with an agreement of this pattern.
     pub fn pattern(&self, p: Pattern) -> u32 {
         self.patterns[pattern_index(p)]
     }
@@ -515,6 +534,7 @@ pub struct Results {
     pub page: u32,
     /// At least 1.
     pub pages: u32,
+    /// The counts for each facet value.
     pub facets: FacetCounts,
 }
 
@@ -573,10 +593,12 @@ impl Index {
         b.finish()
     }
 
+    /// Partners in the index.
     pub fn len(&self) -> usize {
         self.cols.kind.len()
     }
 
+    /// True when the index holds no partner.
     pub fn is_empty(&self) -> bool {
         self.cols.kind.is_empty()
     }

@@ -24,13 +24,21 @@ pub const DEFAULT_PER_PAGE: u32 = 50;
 
 /// The URL parameter names. Indonesian, like the app's paths.
 pub mod param {
+    /// The query text.
     pub const TEXT: &str = "q";
+    /// Partner kinds (`pma`, `pmdn`, `umkm`).
     pub const KIND: &str = "jenis";
+    /// Size classes (`mikro`, ...).
     pub const SIZE: &str = "kelas";
+    /// Provinces, by two-digit code.
     pub const PROVINCE: &str = "provinsi";
+    /// KBLI category letters.
     pub const SECTOR: &str = "sektor";
+    /// Agreement patterns (`inti_plasma`, ...).
     pub const PATTERN: &str = "pola";
+    /// The order, by [`super::Sort::key`]; absent for relevance.
     pub const SORT: &str = "urut";
+    /// The page number, 1-based; absent for page 1.
     pub const PAGE: &str = "hal";
 }
 
@@ -49,8 +57,10 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// Every order, the default first.
     pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Name, Sort::Agreements, Sort::Value];
 
+    /// The order's value in the URL.
     pub fn key(self) -> &'static str {
         match self {
             Sort::Relevance => "relevansi",
@@ -60,6 +70,7 @@ impl Sort {
         }
     }
 
+    /// The order with this URL value, if any.
     pub fn from_key(key: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|s| s.key() == key)
     }
@@ -84,12 +95,17 @@ pub fn sector_from_key(key: &str) -> Option<char> {
 pub struct Query {
     /// As typed (only cut to [`MAX_TEXT_CHARS`]); folded by the engine.
     pub text: String,
+    /// Partner kinds.
     pub kinds: Vec<Kind>,
+    /// Size classes.
     pub sizes: Vec<SizeClass>,
+    /// Provinces.
     pub provinces: Vec<ProvinceCode>,
     /// KBLI category letters.
     pub sectors: Vec<char>,
+    /// Agreement patterns: a partner matches if any of its agreements has one.
     pub patterns: Vec<Pattern>,
+    /// The order of the results.
     pub sort: Sort,
     /// 1-based. The engine clamps it to the last page.
     pub page: u32,

@@ -40,6 +40,7 @@ pub struct Row {
 }
 
 impl Row {
+    /// The row for `p`: what the index keeps of it, facets as small numbers.
     pub fn from_summary(p: &PartnerSummary) -> Row {
         Row {
             id: p.id.clone(),
@@ -63,10 +64,12 @@ impl Row {
         }
     }
 
+    /// The partner's id.
     pub fn id(&self) -> &str {
         &self.id
     }
 
+    /// The registered name, as written (not folded).
     pub fn name(&self) -> &str {
         &self.name
     }

@@ -45,12 +45,16 @@ pub const ROOT_PATH: &str = "search/root.txt";
 /// One file of the index beyond the root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ShardKey {
+    /// `browse.txt`: the rows for the empty query.
     Browse,
+    /// `terms/{s}.txt`: the rows of every partner holding a term of shard `s`.
     Terms(u32),
+    /// `nib/{b}.txt`: the rows of every partner whose NIB falls in bucket `b`.
     Nib(u32),
 }
 
 impl ShardKey {
+    /// The file's path under the API root.
     pub fn path(self) -> String {
         match self {
             ShardKey::Browse => "search/browse.txt".to_string(),
@@ -75,7 +79,12 @@ pub enum FormatError {
     /// The first line names another format or version.
     Version(String),
     /// Line `line` (1-based) is not what the format says.
-    Corrupt { file: String, line: usize },
+    Corrupt {
+        /// The file's path under the API root.
+        file: String,
+        /// The line, 1-based.
+        line: usize,
+    },
 }
 
 impl fmt::Display for FormatError {
@@ -126,13 +135,19 @@ impl Default for WriteOptions {
 /// What [`write_index`] wrote.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IndexStats {
+    /// Partners indexed.
     pub partners: usize,
+    /// Distinct words in the term dictionary.
     pub terms: usize,
+    /// Files under `search/terms/`.
     pub term_shards: usize,
+    /// Files under `search/nib/`.
     pub nib_shards: usize,
+    /// Size of root.txt, in bytes.
     pub root_bytes: usize,
     /// All files, root included, before compression.
     pub total_bytes: usize,
+    /// Rows in the largest term shard.
     pub largest_shard_rows: usize,
 }
 
@@ -376,6 +391,8 @@ fn check_first_line(first: Option<&str>, rest: &str) -> Result<(), FormatError> 
 }
 
 impl Root {
+    /// Parses root.txt; a file of another version or a damaged one is a
+    /// [`FormatError`], never a wrong plan.
     pub fn parse(text: &str) -> Result<Root, FormatError> {
         let mut l = Lines {
             file: ROOT_PATH,
