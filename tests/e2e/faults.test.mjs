@@ -37,8 +37,9 @@ const FAULTS = [
   { key: 'slow', name: 'slower than the timeout', mode: 'slow', delay: 2500, config: SHORT, expect: { id: 'waktu', en: 'seconds' } },
 ];
 
-// `list`: the files the page lists from (a path part: the agreements'
-// page-N.json, the partner search's shards), or null when it reads none.
+// `list`: the files the page lists from (a path part: the agreement
+// aggregates and their shards, the partner search's shards), or null when it
+// reads none.
 // `ready`: what shows once its data has loaded. `kept`: a part that loads
 // from other files and must stay when only the lists fail.
 async function pages() {
@@ -47,17 +48,17 @@ async function pages() {
   const p = partners.items[0];
   const a = agreements.items[0];
   return [
-    // The home page's figures come from summary.json; its event table needs
-    // every agreement.
-    { path: '/', list: '/agreements/page-', ready: (pg) => pg.locator('.compare-table').first(), kept: '.figures' },
+    // The home page's figures come from summary.json; its event table from
+    // the agreement aggregates (figures.json).
+    { path: '/', list: '/aggregates/', ready: (pg) => pg.locator('.compare-table').first(), kept: '.figures' },
     // The search index is a text format, not JSON: a body of broken JSON is
     // "not the expected format" there.
     { path: '/mitra', list: '/search/', ready: (pg) => pg.locator('.result-count').first(), expect: { invalid: { id: 'format', en: 'format' } } },
     { path: `/mitra/${p.id}`, list: null, ready: (pg) => pg.locator('main h1', { hasText: p.name }).first() },
-    { path: '/perjanjian', list: '/agreements/page-', ready: (pg) => pg.locator('.totals-count').first() },
+    { path: '/perjanjian', list: '/aggregates/', ready: (pg) => pg.locator('.totals-count').first() },
     { path: `/perjanjian/${a.id}`, list: null, ready: (pg) => pg.locator('main', { hasText: a.umkm.name }).first() },
     { path: '/tentang', list: null, ready: (pg) => pg.locator('.dataset-name').first() },
-    { path: '/presentasi', list: '/agreements/page-', ready: (pg) => pg.locator('.slide-body').first(), shell: '.slide-controls' },
+    { path: '/presentasi', list: '/aggregates/', ready: (pg) => pg.locator('.slide-body').first(), shell: '.slide-controls' },
   ];
 }
 
