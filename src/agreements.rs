@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use kemitraan_core::agreement_index::{paths, AgreementIndex, Figures};
+use kemitraan_core::agreement_index::{paths, AgreementIndex, Figures, Timeline};
 use kemitraan_core::client::ApiError;
 use kemitraan_core::model::{AgreementSummary, Page};
 use leptos::prelude::*;
@@ -30,6 +30,8 @@ pub const MAX_PAGES: usize = 10_000;
 pub struct AgreementStore {
     index: StoredValue<Option<Arc<AgreementIndex>>>,
     figures: StoredValue<Option<Arc<Figures>>>,
+    /// Status timelines read this visit, by path (a few small files).
+    timelines: StoredValue<Vec<(String, Arc<Timeline>)>>,
 }
 
 impl AgreementStore {
@@ -37,6 +39,7 @@ impl AgreementStore {
         AgreementStore {
             index: StoredValue::new(None),
             figures: StoredValue::new(None),
+            timelines: StoredValue::new(Vec::new()),
         }
     }
 
@@ -48,6 +51,19 @@ impl AgreementStore {
         let i = Arc::new(api::get::<AgreementIndex>(paths::INDEX).await?);
         self.index.set_value(Some(i.clone()));
         Ok(i)
+    }
+
+    /// A status timeline (`Plan::timeline`), read once per visit.
+    pub async fn timeline(self, path: String) -> Result<Arc<Timeline>, ApiError> {
+        let known = self
+            .timelines
+            .with_value(|l| l.iter().find(|(p, _)| *p == path).map(|(_, t)| t.clone()));
+        if let Some(t) = known {
+            return Ok(t);
+        }
+        let t = Arc::new(api::get::<Timeline>(&path).await?);
+        self.timelines.update_value(|l| l.push((path, t.clone())));
+        Ok(t)
     }
 
     /// `aggregates/figures.json`.

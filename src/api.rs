@@ -12,13 +12,17 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, status_error, ApiError, Config};
-use kemitraan_core::model::{paths, AgreementDetail, DatasetMeta, Events, PartnerDetail, Summary};
+use kemitraan_core::model::{
+    paths, AgreementDetail, DatasetMeta, DetailBucket, Events, PartnerDetail, Summary,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     static CONFIG: RefCell<Option<Config>> = const { RefCell::new(None) };
+    /// `meta.json` once read: detail files are found from its counts.
+    static META: RefCell<Option<DatasetMeta>> = const { RefCell::new(None) };
 }
 
 /// Resolves `path` against the document's base URL, so the app works when
@@ -167,8 +171,15 @@ async fn get_text_abortable(
     Ok(text)
 }
 
+/// `meta.json`, read once per visit (a failure is not kept, so Retry reads
+/// it again).
 pub async fn meta() -> Result<DatasetMeta, ApiError> {
-    get(paths::META).await
+    if let Some(m) = META.with(|m| m.borrow().clone()) {
+        return Ok(m);
+    }
+    let m: DatasetMeta = get(paths::META).await?;
+    META.with(|c| *c.borrow_mut() = Some(m.clone()));
+    Ok(m)
 }
 
 pub async fn summary() -> Result<Summary, ApiError> {
@@ -179,18 +190,33 @@ pub async fn events() -> Result<Events, ApiError> {
     get(paths::EVENTS).await
 }
 
+/// One partner: its detail bucket (`meta.json` gives the bucket count),
+/// then the partner in it; 404 when the bucket does not hold it.
 pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {
     if !kemitraan_core::model::is_valid_id(&id) {
         return Err(ApiError::Status(404));
     }
-    get(&paths::partner(&id)).await
+    let n = meta().await?.counts.partners;
+    let bucket: DetailBucket<PartnerDetail> = get(&paths::partner(&id, n)).await?;
+    bucket
+        .items
+        .into_iter()
+        .find(|d| d.partner.id == id)
+        .ok_or(ApiError::Status(404))
 }
 
+/// One agreement, found like [`partner`].
 pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
     if !kemitraan_core::model::is_valid_id(&id) {
         return Err(ApiError::Status(404));
     }
-    get(&paths::agreement(&id)).await
+    let n = meta().await?.counts.agreements;
+    let bucket: DetailBucket<AgreementDetail> = get(&paths::agreement(&id, n)).await?;
+    bucket
+        .items
+        .into_iter()
+        .find(|d| d.agreement.id == id)
+        .ok_or(ApiError::Status(404))
 }
 
 /// `summary.json` and `events.json`, fetched together: one loading line for

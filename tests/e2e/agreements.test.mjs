@@ -102,7 +102,7 @@ test('the agreement page shows the timeline and the pair history with growth', T
   // A pair that signed more than once.
   const renewal = all.find((a) => all.some((b) => b.id !== a.id && b.company.id === a.company.id && b.umkm.id === a.umkm.id && b.date_signed < a.date_signed));
   assert.ok(renewal, 'the sample dataset has a renewed pair');
-  const detail = await app.getJson(`/api/v1/agreements/${renewal.id}.json`);
+  const detail = await app.getDetail('agreements', renewal.id);
   const page = await app.newPage();
   await gotoAndWait(page, `/perjanjian/${renewal.id}`);
   await expectText(page.locator('main h1'), detail.company.name);

@@ -146,7 +146,34 @@ export function useApp({ data = null, prepare = null } = {}) {
     assert.equal(res.status, 200, `GET ${p}`);
     return res.json();
   };
+  /**
+   * The detail bucket path of a partner or agreement (`kind`: 'partners' or
+   * 'agreements') and the detail itself, as the app finds them (docs/api.md).
+   */
+  app.detailPath = async (kind, id) => {
+    const meta = await app.getJson('/api/v1/meta.json');
+    return `/api/v1/${kind}/by-id/${bucketOf(id, detailBuckets(meta.counts[kind]))}.json`;
+  };
+  app.getDetail = async (kind, id) => {
+    const bucket = await app.getJson(await app.detailPath(kind, id));
+    const found = bucket.items.find((d) => (d.partner ?? d.agreement).id === id);
+    assert.ok(found, `${id} in its bucket`);
+    return found;
+  };
   return app;
+}
+
+/** `model::paths::detail_buckets`: max(1, ceil(n / 32)). */
+export const detailBuckets = (n) => Math.max(1, Math.ceil(n / 32));
+
+/** `model::paths::bucket_of`: 32-bit FNV-1a of the id's bytes, modulo `buckets`. */
+export function bucketOf(id, buckets) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(id, 'utf8')) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % buckets;
 }
 
 /**

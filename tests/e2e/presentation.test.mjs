@@ -133,7 +133,7 @@ test('the slides show the dataset: figures, event, provinces, pair, the Presiden
   const pairLinks = await page.locator('.presenter svg a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(pairLinks.length >= 1 && pairLinks.every((h) => h.startsWith('/perjanjian/')));
   // Oldest first: the history of one pair, the largest by committed value.
-  const detail = await app.getJson(`/api/v1/agreements/${pairLinks[0].split('/').pop()}.json`);
+  const detail = await app.getDetail('agreements', pairLinks[0].split('/').pop());
   assert.deepEqual(detail.pair_history.map((a) => `/perjanjian/${a.id}`), pairLinks);
 
   await page.keyboard.press('ArrowRight');

@@ -300,9 +300,12 @@ test('a hostile name in the data shows as text', TIMEOUT, async () => {
   fields[1] = name;
   lines[at] = fields.join('\t');
   await page.route(`**${shardPath}`, (route) => route.fulfill({ contentType: 'text/plain', body: lines.join('\n') }));
-  const detail = await app.getJson(`/api/v1/partners/${id}.json`);
-  await page.route(`**/api/v1/partners/${id}.json`, (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...detail, partner: { ...detail.partner, name } }) }));
+  const detailPath = await app.detailPath('partners', id);
+  const bucket = await app.getJson(detailPath);
+  const items = bucket.items.map((d) => (d.partner.id === id ? { ...d, partner: { ...d.partner, name } } : d));
+  assert.equal(items.filter((d) => d.partner.name === name).length, 1, `${id} in ${detailPath}`);
+  await page.route(`**${detailPath}`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...bucket, items }) }));
 
   await gotoAndWait(page, '/mitra');
   await ready(page);

@@ -69,7 +69,18 @@ pub mod paths {
     pub fn sorted_page(sort: Sort, page: u32) -> String {
         format!("aggregates/sorted/{}/page-{page}.json", sort.code())
     }
+
+    /// The status timeline of the whole list.
+    pub const TIMELINE_ALL: &str = "aggregates/timeline/all.json";
+
+    /// The status timeline of one shard.
+    pub fn timeline(dim: Dim, value: &str) -> String {
+        format!("aggregates/timeline/{}/{value}.json", dim.key())
+    }
 }
+
+pub mod timeline;
+pub use timeline::Timeline;
 
 /// A filter with one shard per value; serialized as its URL key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -235,6 +246,10 @@ pub struct Plan {
     /// so the first matches are the list's first rows before the source is
     /// loaded entirely.
     pub prefix_ordered: bool,
+    /// When `totals` is `None` because of a status filter on the whole list
+    /// or on exactly one shard value: the timeline file that gives them
+    /// ([`Timeline::totals`]) without reading the rows.
+    pub timeline: Option<String>,
 }
 
 impl AgreementIndex {
@@ -376,18 +391,22 @@ impl AgreementIndex {
                 prefix_ordered: within || default_sort,
                 source,
                 totals: Some(self.all.totals()),
+                timeline: None,
             };
         }
         // Candidates: (shards, their rows are in default order, the query is
         // exactly this one shard).
         let mut rest = q.clone();
         rest.sort = Sort::default();
+        // Exactly this one shard (bar the status, in `.1`).
         let only = |f: &dyn Fn(&mut AgreementQuery)| {
             let mut r = rest.clone();
             f(&mut r);
-            r.is_unfiltered()
+            let exact = r.is_unfiltered();
+            r.statuses.clear();
+            (exact, r.is_unfiltered())
         };
-        let mut candidates: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        let mut candidates: Vec<(Vec<usize>, bool, (bool, bool))> = Vec::new();
         candidates.push((self.year_shards(&q.years), true, only(&|r| r.years.clear())));
         if !q.patterns.is_empty() {
             let s = self.shards_of(Dim::Pattern, q.patterns.iter().map(|p| p.key().to_string()));
@@ -396,7 +415,7 @@ impl AgreementIndex {
         for (list, exact) in [
             (&q.provinces, only(&|r| r.provinces.clear())),
             // The `provinsi` shard holds every agreement whose UMKM is there.
-            (&q.umkm_provinces, false),
+            (&q.umkm_provinces, (false, false)),
         ] {
             if !list.is_empty() {
                 let s = self.shards_of(Dim::Province, list.iter().map(|p| p.as_str().to_string()));
@@ -411,7 +430,7 @@ impl AgreementIndex {
             .into_iter()
             .min_by_key(|c| self.count(&c.0))
             .unwrap_or_default();
-        let (shards, ordered, exact) = best;
+        let (shards, ordered, (exact, exact_but_status)) = best;
         let totals = if shards.is_empty() {
             Some(Totals::default())
         } else if exact && shards.len() == 1 {
@@ -419,10 +438,21 @@ impl AgreementIndex {
         } else {
             cube
         };
+        let mut statusless = rest.clone();
+        statusless.statuses.clear();
+        let timeline = match (&totals, q.statuses.is_empty()) {
+            (None, false) if statusless.is_unfiltered() => Some(paths::TIMELINE_ALL.to_string()),
+            (None, false) if exact_but_status && shards.len() == 1 => self
+                .shards
+                .get(shards[0])
+                .map(|s| paths::timeline(s.dim, &s.value)),
+            _ => None,
+        };
         Plan {
             prefix_ordered: ordered && default_sort,
             source: Source::Shards(shards),
             totals,
+            timeline,
         }
     }
 }
@@ -579,6 +609,9 @@ pub struct Built {
     pub shard_rows: Vec<Vec<usize>>,
     /// For each order, the first rows of the whole list.
     pub sorted_rows: Vec<(Sort, Vec<usize>)>,
+    /// The status timeline of the whole list ([`paths::TIMELINE_ALL`]);
+    /// each shard's is [`Timeline::of`] its rows.
+    pub timeline: Timeline,
 }
 
 /// Builds the aggregates of `items` (the whole list, any order). Row lists
@@ -679,9 +712,15 @@ pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
     let sorted_rows = Sort::ALL
         .into_iter()
         .map(|sort| {
+            // Only the first `keep` rows are written: select them (linear),
+            // then sort those, instead of sorting the whole list six times.
             let mut rows: Vec<usize> = (0..items.len()).collect();
-            rows.sort_by(|x, y| compare(sort, &items[*x], &items[*y]));
-            rows.truncate(keep);
+            let cmp = |x: &usize, y: &usize| compare(sort, &items[*x], &items[*y]);
+            if rows.len() > keep {
+                rows.select_nth_unstable_by(keep, cmp);
+                rows.truncate(keep);
+            }
+            rows.sort_by(cmp);
             (sort, rows)
         })
         .collect();
@@ -695,11 +734,13 @@ pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
         shards,
     };
     let figures = build_figures(items)?;
+    let timeline = Timeline::of(&items.iter().collect::<Vec<_>>());
     Ok(Built {
         index,
         figures,
         shard_rows,
         sorted_rows,
+        timeline,
     })
 }
 

@@ -84,6 +84,21 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
+/// Detail files packed together: the partners or agreements whose id
+/// falls in bucket `bucket` of `buckets` ([`paths::bucket_of`]), in id
+/// order. A million items as one file each were 2,4 million files to write
+/// and deploy; packed by [`paths::DETAIL_BUCKET_ITEMS`] they are about
+/// 75 000, and an item page still costs one request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DetailBucket<T> {
+    /// 0-based.
+    pub bucket: u32,
+    /// How many buckets the resource has.
+    pub buckets: u32,
+    /// The details of the bucket, in ascending id order.
+    pub items: Vec<T>,
+}
+
 /// The three kinds of partner the program knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -262,7 +277,7 @@ pub struct PartnerSummary {
     pub patterns: Vec<Pattern>,
 }
 
-/// `partners/{id}.json`.
+/// One partner's detail: an item of `partners/by-id/{b}.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnerDetail {
     /// The partner.
@@ -453,7 +468,7 @@ impl AgreementSummary {
     }
 }
 
-/// `agreements/{id}.json`.
+/// One agreement's detail: an item of `agreements/by-id/{b}.json`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementDetail {
     /// The agreement.
@@ -607,9 +622,36 @@ pub mod paths {
         format!("partners/page-{page}.json")
     }
 
-    /// One partner with its agreements.
-    pub fn partner(id: &str) -> String {
-        format!("partners/{id}.json")
+    /// Items per detail bucket, on average: the bucket count of a list of
+    /// `n` items is [`detail_buckets`]`(n)`.
+    pub const DETAIL_BUCKET_ITEMS: u64 = 32;
+
+    /// `max(1, ceil(n / DETAIL_BUCKET_ITEMS))`: the number of detail
+    /// buckets of a list of `n` items (`meta.json`'s counts).
+    pub fn detail_buckets(n: u64) -> u32 {
+        u32::try_from(n.div_ceil(DETAIL_BUCKET_ITEMS).max(1)).unwrap_or(u32::MAX)
+    }
+
+    /// The bucket of an id: its 32-bit FNV-1a hash (of the id's bytes)
+    /// modulo `buckets` (0 when `buckets` is 0). A client that knows only
+    /// the id finds its file without an index.
+    pub fn bucket_of(id: &str, buckets: u32) -> u32 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in id.bytes() {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h.checked_rem(buckets).unwrap_or(0)
+    }
+
+    /// Partner detail bucket `bucket` (0-based).
+    pub fn partner_bucket(bucket: u32) -> String {
+        format!("partners/by-id/{bucket}.json")
+    }
+
+    /// The bucket holding partner `id` in a dataset of `partners` partners.
+    pub fn partner(id: &str, partners: u64) -> String {
+        partner_bucket(bucket_of(id, detail_buckets(partners)))
     }
 
     /// One page of the agreement list (`page` is 1-based).
@@ -617,9 +659,15 @@ pub mod paths {
         format!("agreements/page-{page}.json")
     }
 
-    /// One agreement with its transactions and pair history.
-    pub fn agreement(id: &str) -> String {
-        format!("agreements/{id}.json")
+    /// Agreement detail bucket `bucket` (0-based).
+    pub fn agreement_bucket(bucket: u32) -> String {
+        format!("agreements/by-id/{bucket}.json")
+    }
+
+    /// The bucket holding agreement `id` in a dataset of `agreements`
+    /// agreements.
+    pub fn agreement(id: &str, agreements: u64) -> String {
+        agreement_bucket(bucket_of(id, detail_buckets(agreements)))
     }
 }
 
@@ -680,7 +728,30 @@ mod tests {
         assert!(!is_valid_id("../etc"));
         assert!(!is_valid_id(""));
         assert!(!is_valid_id("a b"));
-        assert_eq!(paths::partner("U1"), "partners/U1.json");
         assert_eq!(paths::agreement_page(3), "agreements/page-3.json");
+    }
+
+    #[test]
+    fn detail_buckets_are_fnv1a_of_the_id() {
+        // FNV-1a 32 of "a" is 0xe40c292c (the published test vector).
+        assert_eq!(paths::bucket_of("a", u32::MAX), 0xe40c_292c % u32::MAX);
+        assert_eq!(paths::bucket_of("", 7), 0x811c_9dc5 % 7);
+        assert_eq!(paths::bucket_of("x", 0), 0);
+        assert_eq!(paths::detail_buckets(0), 1);
+        assert_eq!(paths::detail_buckets(32), 1);
+        assert_eq!(paths::detail_buckets(33), 2);
+        assert_eq!(paths::detail_buckets(1_000_000), 31_250);
+        let b = paths::bucket_of("U1", paths::detail_buckets(252));
+        assert_eq!(
+            paths::partner("U1", 252),
+            format!("partners/by-id/{b}.json")
+        );
+        assert!(b < 8);
+        // Ids spread evenly: 10 000 ids in 100 buckets, none far from 100.
+        let mut counts = [0u32; 100];
+        for i in 0..10_000 {
+            counts[paths::bucket_of(&format!("P{i:07}"), 100) as usize] += 1;
+        }
+        assert!(counts.iter().all(|c| (50..150).contains(c)), "{counts:?}");
     }
 }

@@ -12,7 +12,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use kemitraan_core::agreement_index::{self, build, Built, SHARD_PAGE_SIZE};
+use kemitraan_core::agreement_index::{self, build, Built, Timeline, SHARD_PAGE_SIZE};
 use kemitraan_core::model::{paths, AgreementSummary, DatasetMeta, Page};
 use serde::Serialize;
 
@@ -52,6 +52,7 @@ pub fn for_each_file(
         figures,
         shard_rows,
         sorted_rows,
+        timeline,
     } = build(items)
         .map_err(|_| WriteError::Summary(kemitraan_core::summary::SummaryError::Overflow))?;
     let page = |rows: &[usize], n: u32, pages: u32| Page {
@@ -59,12 +60,14 @@ pub fn for_each_file(
         pages,
         page_size: SHARD_PAGE_SIZE,
         total: rows.len() as u64,
+        // References: the same JSON as the items, without a copy of
+        // every row for every page (the shards copy the list 3-4 times).
         items: rows
             .iter()
             .skip((n as usize - 1) * SHARD_PAGE_SIZE as usize)
             .take(SHARD_PAGE_SIZE as usize)
-            .map(|i| items[*i].clone())
-            .collect::<Vec<_>>(),
+            .map(|i| &items[*i])
+            .collect::<Vec<&AgreementSummary>>(),
     };
     for (info, rows) in index.shards.iter().zip(&shard_rows) {
         for n in 1..=info.pages {
@@ -83,6 +86,13 @@ pub fn for_each_file(
             let bytes = compact(&path, &p)?;
             f(&path, bytes)?;
         }
+    }
+    let path = agreement_index::paths::TIMELINE_ALL;
+    f(path, compact(path, &timeline)?)?;
+    for (info, rows) in index.shards.iter().zip(&shard_rows) {
+        let path = agreement_index::paths::timeline(info.dim, &info.value);
+        let list: Vec<&AgreementSummary> = rows.iter().map(|i| &items[*i]).collect();
+        f(&path, compact(&path, &Timeline::of(&list))?)?;
     }
     let path = agreement_index::paths::FIGURES;
     f(path, pretty(path, &figures)?)?;

@@ -7,15 +7,15 @@
 //! field. Releases are written one at a time, so memory does not grow with
 //! the dataset.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use kemitraan_core::model::{
-    is_valid_id, paths, Agreement, AgreementDetail, AgreementSummary, DatasetMeta, Page, Partner,
-    PartnerDetail,
+    is_valid_id, paths, Agreement, AgreementDetail, AgreementSummary, DatasetMeta, DetailBucket,
+    Page, Partner, PartnerDetail,
 };
 use kemitraan_core::ocds::{date_time, release, PartyInfo};
 use serde::de::DeserializeOwned;
@@ -83,28 +83,87 @@ fn read<T: DeserializeOwned>(dir: &Path, rel: &str) -> Result<T, ExportError> {
     serde_json::from_str(&text).map_err(|source| ExportError::Json { path, source })
 }
 
-/// Keeps recently read partners, so a company with many agreements is read
-/// once, without holding every partner of a large dataset.
-struct Partners<'a> {
-    dir: &'a Path,
-    cache: HashMap<String, Partner>,
+/// Agreements exported at a time: their details and their parties'
+/// records are read bucket by bucket (each bucket file once per chunk) and
+/// held until the chunk is written, in id order.
+const CHUNK: usize = 100_000;
+
+/// Reads the details of `ids` from their buckets (`file(b)`, `count` items
+/// in the list), each bucket once; `keep` takes what is needed of one.
+fn read_by_bucket<T: DeserializeOwned, U>(
+    dir: &Path,
+    file: fn(u32) -> String,
+    count: u64,
+    ids: &BTreeSet<&str>,
+    id_of: impl Fn(&T) -> &str,
+    keep: impl Fn(T) -> U,
+) -> Result<HashMap<String, U>, ExportError> {
+    let buckets = paths::detail_buckets(count);
+    let wanted: BTreeSet<u32> = ids.iter().map(|id| paths::bucket_of(id, buckets)).collect();
+    let mut out = HashMap::with_capacity(ids.len());
+    for b in wanted {
+        let bucket: DetailBucket<T> = read(dir, &file(b))?;
+        for d in bucket.items {
+            if ids.contains(id_of(&d)) {
+                out.insert(id_of(&d).to_owned(), keep(d));
+            }
+        }
+    }
+    Ok(out)
 }
 
-impl Partners<'_> {
-    fn get(&mut self, id: &str) -> Result<Partner, ExportError> {
-        if let Some(p) = self.cache.get(id) {
-            return Ok(p.clone());
-        }
-        if !is_valid_id(id) {
-            return Err(ExportError::InvalidId(id.to_owned()));
-        }
-        let d: PartnerDetail = read(self.dir, &paths::partner(id))?;
-        if self.cache.len() >= 20_000 {
-            self.cache.clear();
-        }
-        self.cache.insert(id.to_owned(), d.partner.clone());
-        Ok(d.partner)
-    }
+/// The agreements `ids` (in this order) with their two parties.
+fn read_chunk(
+    dir: &Path,
+    meta: &DatasetMeta,
+    ids: &[String],
+) -> Result<Vec<(Agreement, Partner, Partner)>, ExportError> {
+    let wanted: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let mut agreements = read_by_bucket(
+        dir,
+        paths::agreement_bucket,
+        meta.counts.agreements,
+        &wanted,
+        |d: &AgreementDetail| d.agreement.id.as_str(),
+        |d| d.agreement,
+    )?;
+    let parties: BTreeSet<&str> = agreements
+        .values()
+        .flat_map(|a| [a.company.partner_id.as_str(), a.umkm.partner_id.as_str()])
+        .collect();
+    let partners = read_by_bucket(
+        dir,
+        paths::partner_bucket,
+        meta.counts.partners,
+        &parties,
+        |d: &PartnerDetail| d.partner.id.as_str(),
+        |d| d.partner,
+    )?;
+    let missing = |what: &str, id: &str, file: String| ExportError::Read {
+        path: dir.join(file),
+        source: io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("{what} {id} is not in its bucket"),
+        ),
+    };
+    ids.iter()
+        .map(|id| {
+            let a = agreements.remove(id).ok_or_else(|| {
+                missing(
+                    "agreement",
+                    id,
+                    paths::agreement(id, meta.counts.agreements),
+                )
+            })?;
+            let party = |pid: &str| {
+                partners.get(pid).cloned().ok_or_else(|| {
+                    missing("partner", pid, paths::partner(pid, meta.counts.partners))
+                })
+            };
+            let (c, u) = (party(&a.company.partner_id)?, party(&a.umkm.partner_id)?);
+            Ok((a, c, u))
+        })
+        .collect()
 }
 
 pub fn run(args: &ExportArgs) -> Result<u64, ExportError> {
@@ -152,18 +211,16 @@ pub fn run(args: &ExportArgs) -> Result<u64, ExportError> {
     let head = head.strip_suffix('}').unwrap_or(&head);
     write!(w, "{head},\"releases\":[").map_err(werr)?;
 
-    let mut partners = Partners {
-        dir: &args.dir,
-        cache: HashMap::new(),
-    };
     let mut count = 0u64;
-    let mut emit = |a: &Agreement, w: &mut BufWriter<Box<dyn Write>>| -> Result<(), ExportError> {
-        let company = partners.get(&a.company.partner_id)?;
-        let umkm = partners.get(&a.umkm.partner_id)?;
+    let mut emit = |a: &Agreement,
+                    company: &Partner,
+                    umkm: &Partner,
+                    w: &mut BufWriter<Box<dyn Write>>|
+     -> Result<(), ExportError> {
         let r = release(
             a,
-            &PartyInfo::from_partner(&company),
-            &PartyInfo::from_partner(&umkm),
+            &PartyInfo::from_partner(company),
+            &PartyInfo::from_partner(umkm),
             meta.as_of,
         );
         if count > 0 {
@@ -177,6 +234,15 @@ pub fn run(args: &ExportArgs) -> Result<u64, ExportError> {
         count += 1;
         Ok(())
     };
+    let mut chunk: Vec<String> = Vec::new();
+    let mut flush =
+        |chunk: &mut Vec<String>, w: &mut BufWriter<Box<dyn Write>>| -> Result<(), ExportError> {
+            for (a, c, u) in read_chunk(&args.dir, &meta, chunk)? {
+                emit(&a, &c, &u, w)?;
+            }
+            chunk.clear();
+            Ok(())
+        };
     if ids.is_empty() {
         for n in 1..=meta.agreement_pages {
             let page: Page<AgreementSummary> = read(&args.dir, &paths::agreement_page(n))?;
@@ -184,16 +250,16 @@ pub fn run(args: &ExportArgs) -> Result<u64, ExportError> {
                 if !is_valid_id(&item.id) {
                     return Err(ExportError::InvalidId(item.id));
                 }
-                let d: AgreementDetail = read(&args.dir, &paths::agreement(&item.id))?;
-                emit(&d.agreement, &mut w)?;
+                chunk.push(item.id);
+                if chunk.len() >= CHUNK {
+                    flush(&mut chunk, &mut w)?;
+                }
             }
         }
     } else {
-        for id in &ids {
-            let d: AgreementDetail = read(&args.dir, &paths::agreement(id))?;
-            emit(&d.agreement, &mut w)?;
-        }
+        chunk = ids;
     }
+    flush(&mut chunk, &mut w)?;
     w.write_all(b"\n]}\n").map_err(werr)?;
     w.flush().map_err(werr)?;
     Ok(count)

@@ -7,6 +7,7 @@
 //! share. The binary `kemitraan-data` ([`cli`]) only parses arguments.
 
 pub mod aggregates;
+pub mod buckets;
 pub mod cli;
 pub mod export_ocds;
 pub mod generate;

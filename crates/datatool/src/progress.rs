@@ -91,3 +91,22 @@ mod tests {
         assert!(p.line().starts_with("partners: 550/200 (100 %)"));
     }
 }
+
+/// The CPU time of the calling thread so far, user and system, as text
+/// (Linux: `/proc/thread-self/stat`; empty elsewhere). For the step times
+/// `generate` prints: on a shared machine, wall time alone says little.
+pub fn thread_cpu() -> String {
+    let Ok(stat) = std::fs::read_to_string("/proc/thread-self/stat") else {
+        return String::new();
+    };
+    // Fields after the command name (which is in parentheses).
+    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0) / 100.0;
+    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 here.
+    format!(
+        "thread CPU user {:.1} s, system {:.1} s",
+        ticks(11),
+        ticks(12)
+    )
+}

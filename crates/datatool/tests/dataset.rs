@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use common::{embedded, files, TempDir};
-use kemitraan_core::model::{AgreementDetail, Events, PartnerDetail, Status};
+use kemitraan_core::model::{AgreementDetail, DetailBucket, Events, PartnerDetail, Status};
 use kemitraan_core::pattern::Pattern;
 use kemitraan_core::size_class::SizeClass;
 use kemitraan_core::Rupiah;
@@ -20,13 +20,12 @@ fn load() -> (Vec<PartnerDetail>, Vec<AgreementDetail>) {
     let mut partners = Vec::new();
     let mut agreements = Vec::new();
     for (rel, bytes) in &all {
-        if rel.contains("page-") {
-            continue;
-        }
-        if rel.starts_with("partners/") {
-            partners.push(serde_json::from_slice(bytes).unwrap());
-        } else if rel.starts_with("agreements/") {
-            agreements.push(serde_json::from_slice(bytes).unwrap());
+        if rel.starts_with("partners/by-id/") {
+            let b: DetailBucket<PartnerDetail> = serde_json::from_slice(bytes).unwrap();
+            partners.extend(b.items);
+        } else if rel.starts_with("agreements/by-id/") {
+            let b: DetailBucket<AgreementDetail> = serde_json::from_slice(bytes).unwrap();
+            agreements.extend(b.items);
         }
     }
     (partners, agreements)
@@ -84,8 +83,8 @@ fn another_seed_gives_another_dataset_of_the_same_shape() {
     let report = validate(&out);
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
     assert_ne!(
-        files(&out)["partners/P0000001.json"],
-        files(&embedded())["partners/P0000001.json"]
+        common::detail(&out, "partners", "P0000001"),
+        common::detail(&embedded(), "partners", "P0000001")
     );
     assert!(out.join("partners/page-6.json").exists());
     assert!(!out.join("partners/page-7.json").exists());

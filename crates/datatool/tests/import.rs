@@ -70,7 +70,7 @@ fn every_bad_row_is_reported_with_line_and_reason() {
 
     // The good rows, unchanged.
     let p1: PartnerDetail =
-        serde_json::from_value(common::json(&out.join("partners/P1.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "partners", "P1").unwrap()).unwrap();
     assert_eq!(p1.partner.name, "PT Contoh \"Rekaan\", Indonesia");
     match &p1.partner.details {
         KindDetails::Pma { npwp, country } => {
@@ -80,34 +80,34 @@ fn every_bad_row_is_reported_with_line_and_reason() {
         other => panic!("{other:?}"),
     }
     let u1: PartnerDetail =
-        serde_json::from_value(common::json(&out.join("partners/U1.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "partners", "U1").unwrap()).unwrap();
     assert_eq!(u1.partner.name, "UD Sari, Jaya");
     let u8: PartnerDetail =
-        serde_json::from_value(common::json(&out.join("partners/U8.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "partners", "U8").unwrap()).unwrap();
     assert_eq!(u8.partner.name, "UD Baris\nDua");
     let a1: AgreementDetail =
-        serde_json::from_value(common::json(&out.join("agreements/A1.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "agreements", "A1").unwrap()).unwrap();
     assert_eq!(a1.agreement.source.title, "Kesepakatan \"uji\", sintetis");
     assert_eq!(a1.agreement.transactions.len(), 2);
     assert_eq!(a1.agreement.value.0, 1_000_000_000);
     assert_eq!(a1.agreement.realised().unwrap().0, 1_050_000_000);
     let a3: AgreementDetail =
-        serde_json::from_value(common::json(&out.join("agreements/A3.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "agreements", "A3").unwrap()).unwrap();
     assert_eq!(a3.agreement.renews.as_deref(), Some("A1"));
     assert_eq!(a3.pair_history.len(), 2);
     let a2: AgreementDetail =
-        serde_json::from_value(common::json(&out.join("agreements/A2.json"))).unwrap();
+        serde_json::from_value(common::detail(&out, "agreements", "A2").unwrap()).unwrap();
     assert_eq!(
         a2.agreement.pattern_other.as_deref(),
         Some("Pendampingan ekspor")
     );
-    for missing in [
-        "partners/U4.json",
-        "partners/U7.json",
-        "agreements/A4.json",
-        "agreements/A8.json",
+    for (kind, missing) in [
+        ("partners", "U4"),
+        ("partners", "U7"),
+        ("agreements", "A4"),
+        ("agreements", "A8"),
     ] {
-        assert!(!out.join(missing).exists(), "{missing}");
+        assert!(common::detail(&out, kind, missing).is_none(), "{missing}");
     }
 
     let meta: DatasetMeta = serde_json::from_value(common::json(&out.join("meta.json"))).unwrap();

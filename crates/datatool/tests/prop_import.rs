@@ -150,8 +150,8 @@ proptest! {
                 }
                 None => {
                     prop_assert!(here.is_empty(), "good row {i} (line {}) rejected: {:?}", lines[i], here);
-                    let detail: PartnerDetail = serde_json::from_str(
-                        &std::fs::read_to_string(tmp.path().join(format!("out/partners/U{i}.json")))
+                    let detail: PartnerDetail = serde_json::from_value(
+                        common::detail(&tmp.path().join("out"), "partners", &format!("U{i}"))
                             .expect("a good row is written"),
                     ).unwrap();
                     // Kept unchanged but for the trimming the format documents.

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{docs, embedded, files, json};
+use common::{detail, docs, embedded, files, json};
 use kemitraan_core::pattern::Pattern;
 use kemitraan_core::province::PROVINCES;
 use serde_json::Value;
@@ -35,6 +35,7 @@ fn resource(rel: &str) -> &'static str {
         r if r.starts_with("agreements/page-") => "agreement-page",
         "aggregates/index.json" => "agreement-index",
         "aggregates/figures.json" => "agreement-figures",
+        r if r.starts_with("aggregates/timeline/") => "agreement-timeline",
         r if r.starts_with("aggregates/") => "agreement-page",
         _ => "agreement-detail",
     }
@@ -52,6 +53,7 @@ fn every_embedded_file_matches_its_schema() {
         "agreement-detail",
         "agreement-index",
         "agreement-figures",
+        "agreement-timeline",
     ];
     let validators: Vec<(&str, jsonschema::Validator)> =
         names.iter().map(|n| (*n, validator(n))).collect();
@@ -78,18 +80,23 @@ fn every_embedded_file_matches_its_schema() {
 
 #[test]
 fn schemas_reject_what_the_contract_rejects() {
+    // A bucket holding one detail.
+    let one = |kind: &str, id: &str| serde_json::json!({"bucket": 0, "buckets": 1, "items": [detail(&embedded(), kind, id).unwrap()]});
     let v = validator("partner-detail");
-    let mut doc = json(&embedded().join("partners/P0000001.json"));
+    let mut doc = one("partners", "P0000001");
     assert!(v.is_valid(&doc));
-    doc["partner"]["nib"] = Value::from("12345");
+    doc["items"][0]["partner"]["nib"] = Value::from("12345");
     assert!(!v.is_valid(&doc), "a short NIB");
-    let mut doc = json(&embedded().join("partners/P0000001.json"));
-    doc["partner"]["extra"] = Value::from(1);
+    let mut doc = one("partners", "P0000001");
+    doc["items"][0]["partner"]["extra"] = Value::from(1);
     assert!(!v.is_valid(&doc), "an unknown field");
+    let mut doc = one("partners", "P0000001");
+    doc["buckets"] = Value::from(0);
+    assert!(!v.is_valid(&doc), "no bucket");
     let v = validator("agreement-detail");
-    let mut doc = json(&embedded().join("agreements/A00000001.json"));
+    let mut doc = one("agreements", "A00000001");
     assert!(v.is_valid(&doc));
-    doc["agreement"]["value"] = Value::from(-1);
+    doc["items"][0]["agreement"]["value"] = Value::from(-1);
     assert!(!v.is_valid(&doc), "a negative value");
 }
 
@@ -133,15 +140,17 @@ fn api_doc_names_every_resource_and_schema() {
         "summary.json",
         "events.json",
         "partners/page-{n}.json",
-        "partners/{id}.json",
+        "partners/by-id/{b}.json",
         "agreements/page-{n}.json",
-        "agreements/{id}.json",
+        "agreements/by-id/{b}.json",
         "aggregates/index.json",
         "aggregates/figures.json",
         "aggregates/shards/{key}/{value}/page-{n}.json",
         "aggregates/sorted/{sort}/page-{n}.json",
         "schema/agreement-index.schema.json",
         "schema/agreement-figures.schema.json",
+        "schema/agreement-timeline.schema.json",
+        "aggregates/timeline/{key}/{value}.json",
         "schema/meta.schema.json",
         "schema/agreement-detail.schema.json",
         "OCDS-shaped",

@@ -6,7 +6,7 @@ mod common;
 use std::fs;
 use std::process::Command;
 
-use common::{copy_dataset, embedded, json, TempDir};
+use common::{copy_dataset, detail, detail_rel, edit_detail, embedded, json, TempDir};
 use kemitraan_datatool::validate::validate;
 
 fn damaged(name: &str, damage: impl FnOnce(&std::path::Path)) -> Vec<String> {
@@ -43,13 +43,15 @@ fn a_wrong_total_in_summary_is_found() {
 #[test]
 fn an_unknown_field_is_not_ignored() {
     let p = damaged("v-field", |d| {
-        edit(&d.join("partners/P0000001.json"), |v| {
+        edit_detail(d, "partners", "P0000001", |v| {
             v["partner"]["colour"] = "red".into()
         })
     });
+    let bucket = detail_rel(&embedded(), "partners", "P0000001");
     assert!(
-        p.iter().any(|m| m
-            .starts_with("partners/P0000001.json: not in the contract's form: $.partner.colour")),
+        p.iter().any(|m| m.starts_with(&bucket)
+            && m.contains(": not in the contract's form: $.items[")
+            && m.contains("].partner.colour")),
         "{p:#?}"
     );
 }
@@ -57,16 +59,17 @@ fn an_unknown_field_is_not_ignored() {
 #[test]
 fn broken_rules_are_reported_by_file() {
     let p = damaged("v-rules", |d| {
-        edit(&d.join("agreements/A00000001.json"), |v| {
+        edit_detail(d, "agreements", "A00000001", |v| {
             v["agreement"]["period"]["end"] = "2020-01-01".into();
             v["agreement"]["company"]["role"] = "plasma".into();
             v["agreement"]["transactions"][0]["amount"] = (-5).into();
         })
     });
-    let file: Vec<&String> = p
-        .iter()
-        .filter(|m| m.starts_with("agreements/A00000001.json:"))
-        .collect();
+    let label = format!(
+        "{} A00000001:",
+        detail_rel(&embedded(), "agreements", "A00000001")
+    );
+    let file: Vec<&String> = p.iter().filter(|m| m.starts_with(&label)).collect();
     assert!(
         file.iter()
             .any(|m| m.contains("starts 2021-01-18 after it ends 2020-01-01")),
@@ -87,9 +90,26 @@ fn broken_rules_are_reported_by_file() {
 
 #[test]
 fn missing_and_unlisted_files_are_found() {
+    let missing = detail_rel(&embedded(), "agreements", "A00000002");
     let p = damaged("v-files", |d| {
-        fs::remove_file(d.join("agreements/A00000002.json")).unwrap();
-        fs::write(d.join("partners/P9999999.json"), "{}").unwrap();
+        // A00000002 dropped from its bucket, a partner no page lists put in
+        // one, a bucket file beyond the count, a stray per-item file.
+        let path = d.join(&missing);
+        let mut bucket = json(&path);
+        bucket["items"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|a| a["agreement"]["id"] != "A00000002");
+        fs::write(&path, serde_json::to_string(&bucket).unwrap()).unwrap();
+        let mut extra = detail(d, "partners", "P0000001").unwrap();
+        extra["partner"]["id"] = "P9999999".into();
+        let path = d.join(detail_rel(d, "partners", "P9999999"));
+        let mut bucket = json(&path);
+        let items = bucket["items"].as_array_mut().unwrap();
+        items.push(extra);
+        fs::write(&path, serde_json::to_string(&bucket).unwrap()).unwrap();
+        fs::write(d.join("partners/by-id/999.json"), "{}").unwrap();
+        fs::write(d.join("agreements/A00000001.json"), "{}").unwrap();
         fs::copy(
             d.join("partners/page-1.json"),
             d.join("partners/page-2.json"),
@@ -97,13 +117,24 @@ fn missing_and_unlisted_files_are_found() {
         .unwrap();
     });
     assert!(
-        p.iter()
-            .any(|m| m.starts_with("agreements/A00000002.json: cannot read")),
+        p.iter().any(|m| m.starts_with(&format!(
+            "{missing} A00000002: agreement A00000002 is listed but not in its bucket"
+        ))),
         "{p:#?}"
     );
     assert!(
         p.iter()
-            .any(|m| m == "partners/P9999999.json: not listed on any page"),
+            .any(|m| m.ends_with(" P9999999: partner P9999999 is not listed on any page")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("partners/by-id/999.json: not one of the")),
+        "{p:#?}"
+    );
+    assert!(
+        p.iter()
+            .any(|m| m.starts_with("agreements/A00000001.json: not a file of the contract")),
         "{p:#?}"
     );
     assert!(

@@ -71,10 +71,45 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
         })
     });
     let today = today();
-    let plan = {
+    let base_plan = {
         let index = index.clone();
         Memo::new(move |_| index.plan(&query.get(), page.get(), PAGE_SIZE))
     };
+    // A status filter's totals from its timeline file, when the plan names
+    // one: a few KB instead of every row of the shard. `None` while it
+    // loads; if it cannot be read, the rows give the totals as before.
+    let store = use_agreement_store();
+    let timeline_path = Memo::new(move |_| base_plan.with(|p| p.timeline.clone()));
+    // Each value carries its path: a value of the previous path may still
+    // be there while the next one loads, and must not be used.
+    let timeline = LocalResource::new(move || {
+        let path = timeline_path.get();
+        async move {
+            match path {
+                Some(p) => Some((p.clone(), store.timeline(p).await)),
+                None => None,
+            }
+        }
+    });
+    let current_timeline = move || {
+        let want = timeline_path.get()?;
+        timeline.with(|t| match t {
+            Some(Some((p, r))) if *p == want => Some(r.clone()),
+            _ => None,
+        })
+    };
+    // The plan names a timeline that has not arrived yet.
+    let timeline_pending =
+        move || base_plan.with(|p| p.timeline.is_some()) && current_timeline().is_none();
+    let plan = Memo::new(move |_| {
+        let mut p = base_plan.get();
+        if p.totals.is_none() && p.timeline.is_some() {
+            if let Some(Ok(t)) = current_timeline() {
+                p.totals = Some(query.with(|q| t.totals(&q.statuses, today)));
+            }
+        }
+        p
+    });
     let source = Memo::new(move |_| plan.with(|p| p.source.clone()));
     let load = load::SourceLoad::new();
     {
@@ -96,10 +131,15 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             };
         }
         let complete = load.complete.get();
-        query.with(|q| {
+        let mut v = query.with(|q| {
             load.rows
                 .with_value(|rows| visible(&plan, q, rows, complete, today, page.get(), PAGE_SIZE))
-        })
+        });
+        // The timeline will give the totals: read rows only for the page.
+        if v.totals.is_none() && timeline_pending() {
+            v.needs_more = !complete && v.rows.is_none();
+        }
+        v
     });
     // Read more pages while the view needs them: one at a time when only
     // rows are missing and the source is in the list's order (a page of
@@ -109,7 +149,7 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
         let needs = shown.with(|v| v.needs_more);
         if needs && !load.loading.get() && load.error.with(Option::is_none) {
             let batch = plan.with_untracked(|p| {
-                if p.prefix_ordered && p.totals.is_some() {
+                if p.prefix_ordered && (p.totals.is_some() || p.timeline.is_some()) {
                     1
                 } else {
                     crate::agreements::PARALLEL

@@ -263,13 +263,142 @@ fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
         let v = visible(&plan, &query, &first, pages.len() <= 2, today(), 1, 50);
         assert!(!v.needs_more, "{pairs:?}: two pages are enough");
     }
-    // Status needs the rows: totals are not known at once.
-    let plan = built
+    // A status with at most one shard value: the totals come from that
+    // shard's timeline, and the first page still needs a page or two.
+    for (pairs, file) in [
+        (
+            vec![("status", "active")],
+            "aggregates/timeline/all.json".to_string(),
+        ),
+        (
+            vec![("status", "active"), ("tahun", "2022")],
+            "aggregates/timeline/tahun/2022.json".to_string(),
+        ),
+        (
+            vec![("status", "ended,upcoming"), ("pola", "inti_plasma")],
+            "aggregates/timeline/pola/inti_plasma.json".to_string(),
+        ),
+        (
+            vec![("status", "active"), ("provinsi", "31")],
+            "aggregates/timeline/provinsi/31.json".to_string(),
+        ),
+        (
+            vec![("status", "ended"), ("acara", "E20210118")],
+            "aggregates/timeline/acara/E20210118.json".to_string(),
+        ),
+    ] {
+        let query = q(&pairs);
+        let mut plan = built.index.plan(&query, 1, 50);
+        assert_eq!(plan.totals, None, "{pairs:?}");
+        assert_eq!(plan.timeline.as_deref(), Some(file.as_str()), "{pairs:?}");
+        let timeline = timeline_of(&built, &items, &file);
+        let t = timeline.totals(&query.statuses, today());
+        assert_eq!(t, totals(&query.apply(&items, today())), "{pairs:?}");
+        plan.totals = Some(t);
+        let pages = source_pages(&built, &items, &plan.source);
+        let first: Vec<AgreementSummary> = pages.iter().take(2).flatten().cloned().collect();
+        let v = visible(&plan, &query, &first, pages.len() <= 2, today(), 1, 50);
+        assert!(!v.needs_more, "{pairs:?}: two pages are enough");
+    }
+    // Status with two shard values, or with a cube filter: no timeline
+    // answers it, the rows do.
+    for pairs in [
+        vec![("status", "active"), ("tahun", "2022"), ("jenis", "pma")],
+        vec![
+            ("status", "active"),
+            ("tahun", "2022"),
+            ("pola", "inti_plasma"),
+        ],
+        vec![("status", "active"), ("provinsi", "31,32")],
+    ] {
+        let plan = built.index.plan(&q(&pairs), 1, 50);
+        assert_eq!((plan.totals, plan.timeline), (None, None), "{pairs:?}");
+    }
+}
+
+/// The timeline file `path` as the data tool writes it.
+fn timeline_of(built: &Built, items: &[AgreementSummary], path: &str) -> Timeline {
+    if path == paths::TIMELINE_ALL {
+        return built.timeline.clone();
+    }
+    let (info, rows) = built
         .index
-        .plan(&q(&[("status", "active"), ("tahun", "2022")]), 1, 50);
-    assert_eq!(plan.totals, None);
-    assert!(matches!(plan.source, Source::Shards(ref s) if s.len() == 1));
-    let _ = Status::Active;
+        .shards
+        .iter()
+        .zip(&built.shard_rows)
+        .find(|(s, _)| paths::timeline(s.dim, &s.value) == path)
+        .unwrap();
+    assert_eq!(rows.len() as u64, info.sums.count);
+    Timeline::of(&rows.iter().map(|i| &items[*i]).collect::<Vec<_>>())
+}
+
+#[test]
+fn timelines_give_the_status_totals_of_any_day() {
+    let items = sample();
+    let built = build(&items).unwrap();
+    let mut files = vec![paths::TIMELINE_ALL.to_string()];
+    files.extend(
+        built
+            .index
+            .shards
+            .iter()
+            .map(|s| paths::timeline(s.dim, &s.value)),
+    );
+    let statuses = [
+        vec![],
+        vec![Status::Upcoming],
+        vec![Status::Active],
+        vec![Status::Ended],
+        vec![Status::Active, Status::Ended],
+        vec![Status::Upcoming, Status::Active],
+    ];
+    // Days around every boundary: the first and last starts and ends, a
+    // day on a start, a day on an end, and far before and after.
+    let mut days = vec![
+        NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2100, 1, 1).unwrap(),
+        today(),
+    ];
+    for a in items.iter().step_by(37) {
+        for d in [a.period.start, a.period.end] {
+            days.extend([d.pred_opt().unwrap(), d, d.succ_opt().unwrap()]);
+        }
+    }
+    for file in &files {
+        let t = timeline_of(&built, &items, file);
+        let rows: Vec<AgreementSummary> = if file == paths::TIMELINE_ALL {
+            items.clone()
+        } else {
+            let (_, r) = built
+                .index
+                .shards
+                .iter()
+                .zip(&built.shard_rows)
+                .find(|(s, _)| paths::timeline(s.dim, &s.value) == *file)
+                .unwrap();
+            r.iter().map(|i| items[*i].clone()).collect()
+        };
+        for day in days
+            .iter()
+            .step_by(if file == paths::TIMELINE_ALL { 1 } else { 7 })
+        {
+            for st in &statuses {
+                let want: Vec<&AgreementSummary> = rows
+                    .iter()
+                    .filter(|a| st.is_empty() || st.contains(&Status::on(a.period, *day)))
+                    .collect();
+                let want = totals(&want);
+                assert_eq!(t.totals(st, *day), want, "{file} {day} {st:?}");
+            }
+        }
+    }
+    // The file round-trips through JSON.
+    let json = serde_json::to_string(&built.timeline).unwrap();
+    assert!(json.starts_with("{\"version\":1,\"starts\":[[\""));
+    assert_eq!(
+        serde_json::from_str::<Timeline>(&json).unwrap(),
+        built.timeline
+    );
 }
 
 #[test]

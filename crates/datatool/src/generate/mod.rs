@@ -131,6 +131,7 @@ pub fn run(args: &GenerateArgs) -> Result<Generated, GenerateError> {
 
     // Pass 2: the same blocks again, written as they come.
     let mut writer = LayoutWriter::create(&args.out, args.page_size, args.scale, agreements)?;
+    writer.report_times = show;
     let mut writing = Progress::new("writing", args.scale, show);
     let mut next = 0u64;
     for b in &plan {

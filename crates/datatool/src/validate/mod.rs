@@ -17,14 +17,15 @@ use std::fs;
 use std::path::Path;
 
 use kemitraan_core::model::{
-    is_valid_id, paths, Agreement, AgreementDetail, DatasetMeta, Events, Kind, Page, Partner,
-    PartnerDetail, Summary,
+    is_valid_id, paths, Agreement, AgreementDetail, DatasetMeta, DetailBucket, Events, Kind, Page,
+    Partner, PartnerDetail, Summary,
 };
 use kemitraan_core::summary::summarize;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::buckets::HasId;
 use crate::write::{self, page_count};
 
 /// One thing wrong, with the file it is in.
@@ -220,8 +221,14 @@ fn check_listing<'a>(
     seen
 }
 
-/// Detail files that no page lists.
-fn check_unlisted(dir: &Path, list: &str, listed: &HashSet<String>, report: &mut Report) {
+/// How a problem names one item's detail: its bucket file and its id
+/// (`agreements/by-id/7.json A00000001`).
+fn label(bucket: &str, id: &str) -> String {
+    format!("{bucket} {id}")
+}
+
+/// Files in a list's folder other than its pages and `by-id/`.
+fn check_unlisted(dir: &Path, list: &str, report: &mut Report) {
     let Ok(entries) = fs::read_dir(dir.join(list)) else {
         report.problem(list, "directory missing");
         return;
@@ -229,16 +236,84 @@ fn check_unlisted(dir: &Path, list: &str, listed: &HashSet<String>, report: &mut
     let mut extra: Vec<String> = entries
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("page-"))
-        .filter(|n| {
-            n.strip_suffix(".json")
-                .is_none_or(|id| !listed.contains(id))
-        })
+        .filter(|n| !n.starts_with("page-") && n != "by-id")
         .collect();
     extra.sort();
     for name in extra {
-        report.problem(&format!("{list}/{name}"), "not listed on any page");
+        report.problem(
+            &format!("{list}/{name}"),
+            "not a file of the contract (details are in by-id/ buckets)",
+        );
     }
+}
+
+/// Reads every detail bucket of a list of `count` items (`file(b)`): each
+/// strictly, with the right header, its ids ascending and each in its own
+/// bucket, and no other file in the folder. Returns the details by id.
+fn read_buckets<T: DeserializeOwned + Serialize + HasId>(
+    dir: &Path,
+    file: fn(u32) -> String,
+    count: u64,
+    report: &mut Report,
+) -> HashMap<String, T> {
+    let buckets = paths::detail_buckets(count);
+    let mut out = HashMap::new();
+    for b in 0..buckets {
+        let rel = file(b);
+        let Some(bucket) = read_strict::<DetailBucket<T>>(dir, &rel, report) else {
+            continue;
+        };
+        if bucket.bucket != b || bucket.buckets != buckets {
+            report.problem(
+                &rel,
+                format!(
+                    "header says bucket {} of {}; expected {b} of {buckets}",
+                    bucket.bucket, bucket.buckets
+                ),
+            );
+        }
+        let mut prev: Option<String> = None;
+        for d in bucket.items {
+            let id = d.id().to_owned();
+            if paths::bucket_of(&id, buckets) != b {
+                report.problem(
+                    &rel,
+                    format!("{id} belongs in bucket {}", paths::bucket_of(&id, buckets)),
+                );
+            }
+            if prev.as_deref().is_some_and(|p| p >= id.as_str()) {
+                report.problem(&rel, format!("{id} is out of id order"));
+            }
+            prev = Some(id.clone());
+            if out.insert(id.clone(), d).is_some() {
+                report.problem(&rel, format!("{id} is there twice"));
+            }
+        }
+    }
+    let folder = dir.join(file(0));
+    if let Some(folder) = folder.parent() {
+        if let Ok(entries) = fs::read_dir(folder) {
+            let mut extra: Vec<String> = entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    n.strip_suffix(".json")
+                        .and_then(|b| b.parse::<u32>().ok())
+                        .is_none_or(|b| b >= buckets || file(b).rsplit('/').next() != Some(n))
+                })
+                .collect();
+            extra.sort();
+            let base = file(0);
+            let base = base.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+            for name in extra {
+                report.problem(
+                    &format!("{base}/{name}"),
+                    format!("not one of the {buckets} detail buckets"),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// The files under `aggregates/` are exactly what the list pages give.
@@ -338,37 +413,64 @@ pub fn validate(dir: &Path) -> Report {
         agreement_items.iter().map(|i| i.id.as_str()),
         &mut report,
     );
-    check_unlisted(dir, "partners", &listed_p, &mut report);
+    check_unlisted(dir, "partners", &mut report);
     let (index_problems, index_files) = crate::search_index::check(dir, &partner_items);
     for (file, message) in index_problems {
         report.problem(&file, message);
     }
     report.files += index_files;
-    check_unlisted(dir, "agreements", &listed_a, &mut report);
+    check_unlisted(dir, "agreements", &mut report);
 
-    // Detail files of listed items.
+    // Detail buckets: every listed item once, nothing unlisted.
+    let np = meta.counts.partners;
+    let na = meta.counts.agreements;
+    let mut by_bucket_p: HashMap<String, PartnerDetail> =
+        read_buckets(dir, paths::partner_bucket, np, &mut report);
+    let mut by_bucket_a: HashMap<String, AgreementDetail> =
+        read_buckets(dir, paths::agreement_bucket, na, &mut report);
     let mut partner_details = Vec::with_capacity(partner_items.len());
     for item in partner_items.iter().filter(|i| is_valid_id(&i.id)) {
-        let rel = paths::partner(&item.id);
-        if let Some(d) = read_strict::<PartnerDetail>(dir, &rel, &mut report) {
-            if d.partner.id != item.id {
-                report.problem(&rel, format!("holds partner {}", d.partner.id));
-                continue;
-            }
-            partner_details.push(d);
+        match by_bucket_p.remove(&item.id) {
+            Some(d) => partner_details.push(d),
+            None => report.problem(
+                &label(&paths::partner(&item.id, np), &item.id),
+                format!("partner {} is listed but not in its bucket", item.id),
+            ),
         }
     }
     let mut agreement_details = Vec::with_capacity(agreement_items.len());
     for item in agreement_items.iter().filter(|i| is_valid_id(&i.id)) {
-        let rel = paths::agreement(&item.id);
-        if let Some(d) = read_strict::<AgreementDetail>(dir, &rel, &mut report) {
-            if d.agreement.id != item.id {
-                report.problem(&rel, format!("holds agreement {}", d.agreement.id));
-                continue;
-            }
-            agreement_details.push(d);
+        match by_bucket_a.remove(&item.id) {
+            Some(d) => agreement_details.push(d),
+            None => report.problem(
+                &label(&paths::agreement(&item.id, na), &item.id),
+                format!("agreement {} is listed but not in its bucket", item.id),
+            ),
         }
     }
+    for (left, list, file) in [
+        (
+            by_bucket_p.keys().cloned().collect::<Vec<_>>(),
+            "partner",
+            paths::partner as fn(&str, u64) -> String,
+        ),
+        (
+            by_bucket_a.keys().cloned().collect::<Vec<_>>(),
+            "agreement",
+            paths::agreement,
+        ),
+    ] {
+        let mut left = left;
+        left.sort();
+        let n = if list == "partner" { np } else { na };
+        for id in left {
+            report.problem(
+                &label(&file(&id, n), &id),
+                format!("{list} {id} is not listed on any page"),
+            );
+        }
+    }
+    drop((by_bucket_p, by_bucket_a, listed_p, listed_a));
 
     // Rules of each item.
     let partners: Vec<Partner> = partner_details.iter().map(|d| d.partner.clone()).collect();
@@ -376,11 +478,11 @@ pub fn validate(dir: &Path) -> Report {
     let mut nibs: HashMap<&str, &str> = HashMap::new();
     for p in &partners {
         for m in rules::partner(p) {
-            report.problem(&paths::partner(&p.id), m);
+            report.problem(&label(&paths::partner(&p.id, np), &p.id), m);
         }
         if let Some(other) = nibs.insert(p.nib.as_str(), p.id.as_str()) {
             report.problem(
-                &paths::partner(&p.id),
+                &label(&paths::partner(&p.id, np), &p.id),
                 format!("NIB {} is also partner {other}'s", p.nib),
             );
         }
@@ -399,7 +501,7 @@ pub fn validate(dir: &Path) -> Report {
         all.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut good = Vec::with_capacity(all.len());
     for a in &all {
-        let rel = paths::agreement(&a.id);
+        let rel = label(&paths::agreement(&a.id, na), &a.id);
         let problems = rules::agreement(a, &by_id, &event_ids, meta.as_of);
         let parties_ok = by_id
             .get(a.company.partner_id.as_str())
@@ -438,7 +540,12 @@ pub fn validate(dir: &Path) -> Report {
                         want_item,
                         &mut report,
                     );
-                    compare(&paths::partner(&item.id), detail, want_detail, &mut report);
+                    compare(
+                        &label(&paths::partner(&item.id, np), &item.id),
+                        detail,
+                        want_detail,
+                        &mut report,
+                    );
                 }
                 for ((item, detail), (want_item, want_detail)) in agreement_items
                     .iter()
@@ -453,7 +560,7 @@ pub fn validate(dir: &Path) -> Report {
                         &mut report,
                     );
                     compare(
-                        &paths::agreement(&item.id),
+                        &label(&paths::agreement(&item.id, na), &item.id),
                         detail,
                         want_detail,
                         &mut report,

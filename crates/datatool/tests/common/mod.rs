@@ -74,3 +74,46 @@ pub fn copy_dataset(from: &Path, to: &Path) {
 pub fn json(path: &Path) -> serde_json::Value {
     serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
+
+/// The detail bucket file (relative to the dataset) of `id` in `kind`
+/// (`"partners"` or `"agreements"`), from `meta.json`'s counts.
+pub fn detail_rel(dir: &Path, kind: &str, id: &str) -> String {
+    let meta = json(&dir.join("meta.json"));
+    let n = meta["counts"][kind].as_u64().unwrap();
+    match kind {
+        "partners" => kemitraan_core::model::paths::partner(id, n),
+        _ => kemitraan_core::model::paths::agreement(id, n),
+    }
+}
+
+fn detail_id(d: &serde_json::Value) -> &str {
+    d.get("partner")
+        .or_else(|| d.get("agreement"))
+        .and_then(|x| x["id"].as_str())
+        .unwrap_or("")
+}
+
+/// The detail of `id` in its bucket, if it is there.
+pub fn detail(dir: &Path, kind: &str, id: &str) -> Option<serde_json::Value> {
+    let bucket = json(&dir.join(detail_rel(dir, kind, id)));
+    bucket["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| detail_id(d) == id)
+        .cloned()
+}
+
+/// Changes the detail of `id` in its bucket (which must hold it).
+pub fn edit_detail(dir: &Path, kind: &str, id: &str, f: impl FnOnce(&mut serde_json::Value)) {
+    let path = dir.join(detail_rel(dir, kind, id));
+    let mut bucket = json(&path);
+    let d = bucket["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| detail_id(d) == id)
+        .unwrap();
+    f(d);
+    fs::write(path, serde_json::to_string(&bucket).unwrap()).unwrap();
+}
