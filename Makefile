@@ -48,6 +48,9 @@ test-e2e:
 size:
 	node scripts/size-report.mjs dist --budget-kb $(SIZE_BUDGET_KB) --budget-br-kb $(SIZE_BUDGET_BR_KB)
 
+# The data tool at 100 000 and 1 000 000 partners: wall and CPU time, peak
+# memory, files and bytes, and the time of each final step (BENCH_TMP=DIR
+# for the scratch output: 7.3 GB at a million).
 bench-generate:
 	bench/generate.sh
 
@@ -61,7 +64,8 @@ bench-search:
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
 # and time to the first result, bytes per keystroke, memory; and
 # /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
-# (11 GB of disk, ~8 minutes to generate).
+# (7.3 GB of disk, 108 000 files; a few minutes to generate, see
+# ARCHITECTURE.md "Data tool").
 SCALE ?= 100000
 bench-scale: bench-scale-agreements
 	test -f /tmp/kemitraan-scale$(SCALE)/search/root.txt || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)

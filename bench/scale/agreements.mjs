@@ -92,6 +92,11 @@ const views = [
   '/perjanjian?provinsi_umkm=31',
   '/perjanjian?urut=nilai-turun',
   '/perjanjian?status=active&tahun=2024',
+  '/perjanjian?status=active',
+  '/perjanjian?status=ended&pola=inti_plasma',
+  '/perjanjian?status=upcoming,active&provinsi=31',
+  // Two shard values and a status: no timeline, the rows give the totals.
+  '/perjanjian?status=active&tahun=2024&pola=inti_plasma',
 ];
 const slow4g = { bps: 1_600_000, rtt: 150 };
 console.log(`# /perjanjian at ${meta.counts.partners} partners, ${meta.counts.agreements} agreements (${DATA})`);
