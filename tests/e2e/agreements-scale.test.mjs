@@ -146,3 +146,37 @@ test('an export of a large set streams with a progress bar and Cancel stops it',
   assert.equal(lines.length - 1, allAgreements().length);
   assert.equal(downloads, 1, 'the cancelled export saved nothing');
 });
+
+test('a status filter with a year reads its timeline and one shard page, with exact totals', TIMEOUT, async () => {
+  const all = allAgreements();
+  // The app's "today": the browser's local date (the context runs in Asia/Jakarta).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+  const status = (a) => (today < a.period.start ? 'upcoming' : today > a.period.end ? 'ended' : 'active');
+  for (const [url, keep, timeline] of [
+    ['/perjanjian?status=active&tahun=2024', (a) => status(a) === 'active' && a.date_signed.startsWith('2024'), 'timeline/tahun/2024.json'],
+    ['/perjanjian?status=ended', (a) => status(a) === 'ended', 'timeline/all.json'],
+    ['/perjanjian?status=upcoming,active&pola=rantai_pasok', (a) => status(a) !== 'ended' && a.pattern === 'rantai_pasok', 'timeline/pola/rantai_pasok.json'],
+  ]) {
+    const expected = all.filter(keep);
+    assert.ok(expected.length > 50, `${url}: ${expected.length} agreements`);
+    const page = await app.newPage();
+    const requests = countRequests(page);
+    await gotoAndWait(page, url);
+    await expectText(page.locator('.totals-count'), `${expected.length.toLocaleString('id-ID')} perjanjian`);
+    await page.locator('table.agreements tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const paths = requests.map((r) => r.path);
+    console.log(`# ${url}: ${requests.length} requests, ${sum(requests)} bytes: ${paths.join(' ')}`);
+    assert.ok(paths.includes(`/api/v1/aggregates/${timeline}`), `${url}: ${paths}`);
+    const shardPages = paths.filter((p) => p.includes('/aggregates/shards/'));
+    assert.ok(shardPages.length >= 1 && shardPages.length <= 2, `${url}: shard pages ${shardPages}`);
+    // The committed total is the filtered set's, to the rupiah.
+    const committed = expected.reduce((s, a) => s + a.value, 0);
+    const shown = (await page.locator('.totals-figures dd .amount').first().getAttribute('title')).replace(/\D/g, '');
+    assert.equal(shown, String(committed), url);
+    const want = [...expected].sort((a, b) => b.date_signed.localeCompare(a.date_signed) || a.id.localeCompare(b.id)).slice(0, 50).map((a) => a.id);
+    const listed = await page.locator('a.agreement-link').evaluateAll((as) => as.map((a) => a.getAttribute('href').split('/').pop()));
+    assert.deepEqual(listed, want, url);
+    assert.deepEqual(consoleErrors(page), []);
+  }
+});
