@@ -69,7 +69,11 @@ async function measure(url, throttle) {
   const t0 = Date.now();
   await page.goto(base + url);
   await page.locator('table.agreements tbody tr').first().waitFor({ timeout: 600_000 });
-  await page.waitForFunction(() => /\d/.test(document.querySelector('.totals-count')?.textContent || ''), null, { timeout: 600_000 });
+  // Exact totals: a count, not "Menghitung… (3 dari 86 halaman)".
+  await page.waitForFunction(() => {
+    const t = document.querySelector('.totals-count')?.textContent || '';
+    return /\d/.test(t) && !/Menghitung|Counting/.test(t);
+  }, null, { timeout: 600_000 });
   const ms = Date.now() - t0;
   await page.waitForLoadState('networkidle').catch(() => {});
   const data = [...all.values()].filter((r) => new URL(r.url).pathname.startsWith('/api/'));
