@@ -1,26 +1,27 @@
 #!/usr/bin/env node
-// Writes the static first paint of each route, so a phone on a slow network
+// Writes the static first paint of each page, so a phone on a slow network
 // sees the app's frame, the page's title and heading, and a loading line
-// while the wasm downloads (issue 10: no blank page, no layout shift).
+// while the wasm downloads (issue 10: no blank page, no layout shift), and
+// has each page load its own section's binary.
 //
-//   node scripts/prerender.mjs [DIR]     (default: $TRUNK_STAGING_DIR, else dist)
-//
-// Run by trunk as a post_build hook (Trunk.toml), so every `trunk build`
-// writes them. From DIR/index.html (trunk's output, with the hashed asset
-// links and the boot shell of index.html) it writes:
-//   index.html              the home page's shell (served at /)
-//   app.html                the shell with no page heading: the fallback for
+// Called by scripts/build.mjs after the trunk builds. From DIR/index.html
+// (trunk's output for the home binary, with the hashed asset links and the
+// boot shell of index.html) it writes, per section of scripts/sections.mjs:
+//   SECTION/index.html      the section's list page, with its <title> and
+//                           heading (index.html for the home section)
+//   SECTION/app.html        the shell with no page heading: the fallback for
 //                           deep links such as /mitra/P0001 (scripts/serve.mjs,
-//                           and nginx `try_files $uri $uri/ /app.html`)
-//   mitra/index.html ...    one per list route, with its <title> and heading
-// The texts are Indonesian (the app's first language); main.rs removes the
-// shell in the same task that mounts the app. tests/e2e/first-load.test.mjs
-// checks each heading equals the one the app renders.
+//                           and nginx `try_files $uri $uri/ /mitra/app.html`);
+//                           app.html at the root serves paths of no section
+// each with the section's binary in place of the home one. The texts are
+// Indonesian (the app's first language); the app removes the shell in the
+// same task that mounts. tests/e2e/first-load.test.mjs checks each heading
+// equals the one the app renders.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
-const indexPath = path.join(dir, 'index.html');
+import { SECTIONS } from './sections.mjs';
+
 const MARK = '<!--boot:page-->';
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -62,9 +63,29 @@ const ROUTES = {
   },
 };
 
-function render(template, route) {
-  const r = ROUTES[route];
+// What trunk writes to load a binary: a modulepreload of the JS glue, a
+// preload of the wasm, and the inline module script that starts it.
+const LOADER = [
+  /<link rel="modulepreload" href="[^"]*"[^>]*>/,
+  /<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/,
+  /<script type="module">[\s\S]*?<\/script>/,
+];
+
+/** The loader tags of a page trunk built (see LOADER). */
+export function loaderOf(html) {
+  return LOADER.map((re) => {
+    const m = re.exec(html);
+    if (!m) throw new Error(`prerender: no ${re} in a trunk page`);
+    return m[0];
+  });
+}
+
+function render(template, route, loader) {
+  const r = route === null ? null : ROUTES[route];
   let html = template.replace(MARK, r ? r.page : '');
+  LOADER.forEach((re, i) => {
+    html = html.replace(re, () => loader[i]);
+  });
   if (r) {
     html = html.replace(/<title>[^<]*<\/title>/, `<title>${esc(r.title)} · Kemitraan</title>`);
     // The current page's link, as the router marks it.
@@ -73,23 +94,24 @@ function render(template, route) {
   return html;
 }
 
-function main() {
-  if (!fs.existsSync(indexPath)) {
-    console.error(`prerender: ${indexPath} not found`);
-    process.exit(2);
-  }
+/**
+ * Writes every section's pages into `dir` from its index.html; `loaders`
+ * maps a section name to loaderOf(its trunk page).
+ */
+export function prerender(dir, loaders) {
+  const indexPath = path.join(dir, 'index.html');
   const template = fs.readFileSync(indexPath, 'utf8');
-  if (!template.includes(MARK)) {
-    console.error(`prerender: ${indexPath} has no ${MARK} (already prerendered?)`);
-    process.exit(2);
+  if (!template.includes(MARK)) throw new Error(`prerender: ${indexPath} has no ${MARK} (already prerendered?)`);
+  const written = [];
+  for (const s of SECTIONS) {
+    const loader = loaders[s.name];
+    if (!loader) throw new Error(`prerender: no binary for section ${s.name}`);
+    const route = `/${s.dir}`;
+    const at = path.join(dir, s.dir);
+    fs.mkdirSync(at, { recursive: true });
+    fs.writeFileSync(path.join(at, 'app.html'), render(template, null, loader));
+    fs.writeFileSync(path.join(at, 'index.html'), render(template, route in ROUTES ? route : null, loader));
+    written.push(path.join(s.dir, 'index.html'), path.join(s.dir, 'app.html'));
   }
-  fs.writeFileSync(path.join(dir, 'app.html'), render(template, null));
-  for (const route of Object.keys(ROUTES)) {
-    const out = route === '/' ? indexPath : path.join(dir, route.slice(1), 'index.html');
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, render(template, route));
-  }
-  console.log(`prerender: wrote app.html and ${Object.keys(ROUTES).length} route shells in ${dir}`);
+  console.log(`prerender: wrote ${written.join(', ')}`);
 }
-
-main();
