@@ -46,7 +46,7 @@ if (dir === null) usage('missing DIST_DIR');
 const root = path.resolve(dir);
 const indexPath = path.join(root, 'index.html');
 if (!fs.existsSync(indexPath)) {
-  console.error(`size-report: ${indexPath} not found (run trunk build first)`);
+  console.error(`size-report: ${indexPath} not found (run make build first)`);
   process.exit(2);
 }
 
