@@ -17,7 +17,7 @@ PORT ?= 8080
 SIZE_BUDGET_BR_KB ?= 287
 SIZE_BUDGET_KB ?= 365
 
-.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements bench-lighthouse
+.PHONY: setup build run test lint test-native test-wasm test-e2e size bench-generate bench-search bench-scale bench-scale-agreements bench-lighthouse bench-main-thread
 
 setup:
 	scripts/setup.sh
@@ -81,6 +81,11 @@ bench-scale-agreements:
 RUNS ?= 3
 bench-lighthouse:
 	node bench/lighthouse/run.mjs --dist dist --runs $(RUNS)
+
+# Long tasks per route at 4x CPU (Chromium's own, not simulated), summed as
+# Total Blocking Time; run on a quiet machine (needs: make build).
+bench-main-thread:
+	node bench/main-thread/run.mjs --dist dist --runs $(RUNS)
 
 # The property tests (tests/prop_*.rs) with many more cases than the short
 # pass `make test` runs; a failure prints the smallest input it found: add it
