@@ -734,7 +734,7 @@ mod tests {
     #[test]
     fn detail_buckets_are_fnv1a_of_the_id() {
         // FNV-1a 32 of "a" is 0xe40c292c (the published test vector).
-        assert_eq!(paths::bucket_of("a", u32::MAX), 0xe40c_292c % u32::MAX);
+        assert_eq!(paths::bucket_of("a", u32::MAX), 0xe40c_292c);
         assert_eq!(paths::bucket_of("", 7), 0x811c_9dc5 % 7);
         assert_eq!(paths::bucket_of("x", 0), 0);
         assert_eq!(paths::detail_buckets(0), 1);

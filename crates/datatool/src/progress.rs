@@ -78,20 +78,6 @@ impl Progress {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_shows_count_and_percent() {
-        let mut p = Progress::new("partners", 200, false);
-        p.advance(50);
-        assert!(p.line().starts_with("partners: 50/200 (25 %)"));
-        p.advance(500);
-        assert!(p.line().starts_with("partners: 550/200 (100 %)"));
-    }
-}
-
 /// The CPU time of the calling thread so far, user and system, as text
 /// (Linux: `/proc/thread-self/stat`; empty elsewhere). For the step times
 /// `generate` prints: on a shared machine, wall time alone says little.
@@ -109,4 +95,18 @@ pub fn thread_cpu() -> String {
         ticks(11),
         ticks(12)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_shows_count_and_percent() {
+        let mut p = Progress::new("partners", 200, false);
+        p.advance(50);
+        assert!(p.line().starts_with("partners: 50/200 (25 %)"));
+        p.advance(500);
+        assert!(p.line().starts_with("partners: 550/200 (100 %)"));
+    }
 }

@@ -378,13 +378,11 @@ impl LayoutWriter {
                 })
             });
             let (details, pages, all) = agreement_side;
-            let mine = (|| -> Result<(), WriteError> {
-                each_agreement_file(partners, agreements, |item, detail| {
-                    details.push(&item.id, detail)?;
-                    all.push(item.clone());
-                    pages.push(item.clone())
-                })
-            })();
+            let mine = each_agreement_file(partners, agreements, |item, detail| {
+                details.push(&item.id, detail)?;
+                all.push(item.clone());
+                pages.push(item.clone())
+            });
             let theirs = partner_work.join().unwrap_or_else(|_| {
                 Err(WriteError::Io {
                     path: PathBuf::new(),
