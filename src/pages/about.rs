@@ -70,7 +70,7 @@ fn Contract() -> impl IntoView {
                 <li><code>"summary.json"</code>" — "{txt("jumlah dan rincian per jenis, provinsi, sektor, pola, tahun dan kelas (grafik beranda)", "totals and breakdowns by kind, province, sector, pattern, year and class (the home page's charts)")}</li>
                 <li><code>"events.json"</code>" — "{txt("acara penandatanganan dengan angka yang dilaporkan saat itu", "signing events with the figures reported at the time")}</li>
                 <li><code>"partners/page-{n}.json"</code>", "<code>"agreements/page-{n}.json"</code>" — "{txt("daftar per halaman", "lists in pages")}</li>
-                <li><code>"partners/{id}.json"</code>", "<code>"agreements/{id}.json"</code>" — "{txt("satu mitra atau perjanjian dengan semua yang dibutuhkan halamannya", "one partner or agreement with everything its page needs")}</li>
+                <li><code>"partners/by-id/{b}.json"</code>", "<code>"agreements/by-id/{b}.json"</code>" — "{txt("sekitar 32 mitra atau perjanjian per berkas, masing-masing dengan semua yang dibutuhkan halamannya; berkasnya ditentukan oleh id", "about 32 partners or agreements a file, each with everything its page needs; the id says which file")}</li>
             </ul>
             <p>{txt(
                 "Uang ditulis sebagai rupiah bulat (bilangan bulat JSON), tanggal sebagai YYYY-MM-DD, provinsi dengan kode Kepmendagri 100.1.1-6117/2022. Status perjanjian tidak disimpan: aplikasi menghitungnya dari periode dan tanggal hari ini.",

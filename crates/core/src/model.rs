@@ -182,7 +182,8 @@ pub enum KindDetails {
     },
 }
 
-/// `partners/{id}.json` holds one, with its agreements.
+/// A partner's detail (`partners/by-id/{b}.json`) holds one, with its
+/// agreements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
     /// The partner's id (see [`is_valid_id`]).
