@@ -74,7 +74,8 @@ pub enum Answer {
     TooBroad {
         partners: u64,
     },
-    /// Filters without words on a dataset too large to browse.
+    /// Filters without words that cover more partners than one view may
+    /// fetch, in an order or page that needs them all.
     NeedText {
         partners: u64,
     },
@@ -127,7 +128,7 @@ impl SearchStore {
             self.root.set(RootState::Loading);
             let root = self.root;
             spawn_local(async move {
-                let parsed = api::get_text(ROOT_PATH)
+                let parsed = api::get_text_revalidated(ROOT_PATH)
                     .await
                     .and_then(|t| Root::parse(&t).map_err(|e| ApiError::Shape(e.to_string())));
                 root.set(match parsed {
@@ -202,7 +203,7 @@ impl SearchStore {
             }),
             Some(Err(missing)) => {
                 for key in missing {
-                    self.fetch(key);
+                    self.fetch(key, root.url(key));
                 }
                 Answer::Loading
             }
@@ -210,8 +211,9 @@ impl SearchStore {
         }
     }
 
-    /// Fetches one shard unless it is on its way.
-    fn fetch(self, key: ShardKey) {
+    /// Fetches one shard from `url` (its path with the index's version)
+    /// unless it is on its way.
+    fn fetch(self, key: ShardKey, url: String) {
         let new = self
             .cache
             .try_update_value(|c| {
@@ -226,7 +228,7 @@ impl SearchStore {
             return;
         }
         spawn_local(async move {
-            let rows = api::get_text(&key.path())
+            let rows = api::get_text(&url)
                 .await
                 .and_then(|t| parse_shard(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
             let error = self

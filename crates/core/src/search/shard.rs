@@ -22,6 +22,7 @@
 //! counts (they count only matches). The native test `shard_tests` checks
 //! this against the full index.
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Write};
 
@@ -36,7 +37,7 @@ use super::{
 };
 
 /// The format version: the first line of every file names it.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAGIC: &str = "kemitraan-search";
 
 /// Where each file lives, under the API root (`/api/v1/`).
@@ -51,6 +52,11 @@ pub enum ShardKey {
     Terms(u32),
     /// `nib/{b}.txt`: the rows of every partner whose NIB falls in bucket `b`.
     Nib(u32),
+    /// `lists/{name}-head.txt`: the first page of a facet value's partners
+    /// in each order.
+    Head(List),
+    /// `lists/{name}-{n}.txt`: part `n` of a list's partners in A–Z order.
+    Part(List, u32),
 }
 
 impl ShardKey {
@@ -60,6 +66,8 @@ impl ShardKey {
             ShardKey::Browse => "search/browse.txt".to_string(),
             ShardKey::Terms(s) => format!("search/terms/{s}.txt"),
             ShardKey::Nib(b) => format!("search/nib/{b}.txt"),
+            ShardKey::Head(l) => format!("search/lists/{}-head.txt", l.name()),
+            ShardKey::Part(l, n) => format!("search/lists/{}-{n}.txt", l.name()),
         }
     }
 
@@ -68,6 +76,8 @@ impl ShardKey {
             ShardKey::Browse => "browse 0".to_string(),
             ShardKey::Terms(s) => format!("terms {s}"),
             ShardKey::Nib(b) => format!("nib {b}"),
+            ShardKey::Head(l) => format!("head {}", l.name()),
+            ShardKey::Part(l, n) => format!("part {} {n}", l.name()),
         }
     }
 }
@@ -119,6 +129,8 @@ pub struct WriteOptions {
     /// of it for a word of one or two letters); a broader query asks for
     /// more letters.
     pub cap: u32,
+    /// Rows per part of a facet value's list (`lists/`).
+    pub part_rows: u32,
 }
 
 impl Default for WriteOptions {
@@ -128,6 +140,7 @@ impl Default for WriteOptions {
             nib_rows: 200,
             browse_all: 3000,
             cap: 10_000,
+            part_rows: 500,
         }
     }
 }
@@ -149,6 +162,20 @@ pub struct IndexStats {
     pub total_bytes: usize,
     /// Rows in the largest term shard.
     pub largest_shard_rows: usize,
+    /// Files under `search/lists/`.
+    pub list_files: usize,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits: enough to tell two versions of a dataset apart (not a
+/// defence against anyone), and no dependency.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 fn header(key: ShardKey, rows: usize) -> String {
@@ -170,8 +197,15 @@ fn write_rows(key: ShardKey, rows: &[Row], docs: &[u32]) -> String {
 pub fn write_index<E>(
     rows: &[Row],
     opts: &WriteOptions,
-    mut out: impl FnMut(&str, &str) -> Result<(), E>,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
 ) -> Result<IndexStats, E> {
+    // The content version: a hash of every file but the root, which names
+    // it, so shard URLs change whenever any shard does (docs/api.md).
+    let hash = Cell::new(FNV_OFFSET);
+    let mut out = |path: &str, body: &str| {
+        hash.set(fnv(fnv(hash.get(), path.as_bytes()), body.as_bytes()));
+        write(path, body)
+    };
     let mut stats = IndexStats {
         partners: rows.len(),
         ..IndexStats::default()
@@ -244,34 +278,75 @@ pub fn write_index<E>(
     let all = index.search(&Query::default());
     let complete = rows.len() <= opts.browse_all as usize;
     let top = DEFAULT_PER_PAGE;
-    let browse: Vec<u32> = if complete {
-        (0..rows.len() as u32).collect()
-    } else {
+    // The first page of `base` in each order, in dataset order.
+    let first_pages = |base: Query| -> Vec<u32> {
         let mut set = BTreeSet::new();
         for sort in [Sort::Name, Sort::Agreements, Sort::Value] {
             let q = Query {
                 sort,
                 per_page: top,
-                ..Query::default()
+                ..base.clone()
             };
             set.extend(index.search(&q).hits);
         }
         set.into_iter().collect()
     };
+    let browse: Vec<u32> = if complete {
+        (0..rows.len() as u32).collect()
+    } else {
+        first_pages(Query::default())
+    };
     let body = write_rows(ShardKey::Browse, rows, &browse);
     stats.total_bytes += body.len();
     out(&ShardKey::Browse.path(), &body)?;
 
+    // Per-facet-value lists (lists.rs), when browse.txt is not every row.
+    let mut values: Vec<(u64, FacetCounts)> = Vec::new();
+    let part_rows = opts.part_rows.max(1) as usize;
+    if !complete {
+        let mut by_name: Vec<u32> = (0..rows.len() as u32).collect();
+        by_name.sort_unstable_by_key(|&d| index.rank_name[d as usize]);
+        for list in std::iter::once(List::All).chain(List::values()) {
+            let docs: Vec<u32> = by_name
+                .iter()
+                .copied()
+                .filter(|&d| list.holds(&rows[d as usize]))
+                .collect();
+            for (n, part) in docs.chunks(part_rows).enumerate() {
+                let key = ShardKey::Part(list, n as u32);
+                let mut body = header(key, part.len());
+                for &d in part {
+                    rows[d as usize].encode(&mut body);
+                }
+                stats.total_bytes += body.len();
+                stats.list_files += 1;
+                out(&key.path(), &body)?;
+            }
+            if list != List::All {
+                let key = ShardKey::Head(list);
+                let body = write_rows(key, rows, &first_pages(list.query()));
+                stats.total_bytes += body.len();
+                stats.list_files += 1;
+                out(&key.path(), &body)?;
+                values.push((docs.len() as u64, index.search(&list.query()).facets));
+            }
+        }
+    }
+
     let mut root = format!("{MAGIC} {VERSION} root\n");
+    let _ = writeln!(root, "version {:016x}", hash.get());
     let _ = writeln!(root, "partners {}", rows.len());
     let _ = writeln!(root, "cap {}", opts.cap);
     let _ = writeln!(root, "browse {} {} {top}", browse.len(), u8::from(complete));
+    let _ = writeln!(root, "parts {part_rows}");
     let _ = writeln!(root, "nib {buckets}");
     root.push_str("facets");
     for n in facet_numbers(&all.facets) {
         let _ = write!(root, " {n}");
     }
-    let _ = writeln!(root, "\nshards {}", starts.len());
+    root.push('\n');
+    lists::write_root_lists(&mut root, &values);
+    let _ = writeln!(root, "shards {}", starts.len());
     root.push_str("starts");
     for s in &starts {
         let _ = write!(root, " {s}");
@@ -305,6 +380,34 @@ fn facet_count() -> usize {
     3 + 4 + province_count() + super::SECTORS + 11
 }
 
+/// The counts written by [`facet_numbers`], or None when there are not
+/// exactly [`facet_count`] of them.
+fn facets_from(f: &[u64]) -> Option<FacetCounts> {
+    if f.len() != facet_count() || f.iter().any(|&n| n > u64::from(u32::MAX)) {
+        return None;
+    }
+    let f: Vec<u32> = f.iter().map(|&n| n as u32).collect();
+    let p = province_count();
+    let mut facets = FacetCounts::new();
+    facets.kinds.copy_from_slice(&f[0..3]);
+    facets.sizes.copy_from_slice(&f[3..7]);
+    facets.provinces.copy_from_slice(&f[7..7 + p]);
+    facets
+        .sectors
+        .copy_from_slice(&f[7 + p..7 + p + super::SECTORS]);
+    facets
+        .patterns
+        .copy_from_slice(&f[7 + p + super::SECTORS..]);
+    Some(facets)
+}
+
+/// True when `text` has a word the engine searches for.
+fn has_words(text: &str) -> bool {
+    let mut any = false;
+    for_each_token(text, |_| any = true);
+    any
+}
+
 /// The root file, parsed: enough to plan any query.
 pub struct Root {
     terms: fst::Map<Vec<u8>>,
@@ -316,6 +419,10 @@ pub struct Root {
     browse_top: u32,
     nib_buckets: u32,
     facets: FacetCounts,
+    version: String,
+    part_rows: u32,
+    /// Per facet value: partners, and the facet counts of the value alone.
+    values: Vec<(u64, FacetCounts)>,
 }
 
 /// What a query needs.
@@ -400,29 +507,42 @@ impl Root {
             at: 0,
         };
         check_first_line(l.next().ok(), "root")?;
+        let version = match l.next()?.strip_prefix("version ") {
+            Some(v) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                v.to_string()
+            }
+            _ => return Err(l.corrupt()),
+        };
         let partners = l.number("partners")?;
         let cap = l.number("cap")?;
         let (browse_complete, browse_top) = match l.numbers("browse")?.as_slice() {
             [_, c @ 0..=1, top] => (*c == 1, u32::try_from(*top).map_err(|_| l.corrupt())?),
             _ => return Err(l.corrupt()),
         };
+        let part_rows = u32::try_from(l.number("parts")?).map_err(|_| l.corrupt())?;
         let nib_buckets = u32::try_from(l.number("nib")?).map_err(|_| l.corrupt())?;
-        let f = l.numbers("facets")?;
-        if f.len() != facet_count() || f.iter().any(|&n| n > u64::from(u32::MAX)) {
+        let facets = facets_from(&l.numbers("facets")?).ok_or_else(|| l.corrupt())?;
+        let list_count = l.number("lists")? as usize;
+        if list_count != 0 && (list_count != facet_count() || part_rows == 0) {
             return Err(l.corrupt());
         }
-        let f: Vec<u32> = f.into_iter().map(|n| n as u32).collect();
-        let p = province_count();
-        let mut facets = FacetCounts::new();
-        facets.kinds.copy_from_slice(&f[0..3]);
-        facets.sizes.copy_from_slice(&f[3..7]);
-        facets.provinces.copy_from_slice(&f[7..7 + p]);
-        facets
-            .sectors
-            .copy_from_slice(&f[7 + p..7 + p + super::SECTORS]);
-        facets
-            .patterns
-            .copy_from_slice(&f[7 + p + super::SECTORS..]);
+        let mut values = Vec::with_capacity(list_count);
+        for v in 0..list_count {
+            let line = l.next()?;
+            let mut parts = line.split('\t');
+            let (Some(name), Some(count), Some(nums), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(l.corrupt());
+            };
+            let nums: Option<Vec<u64>> = nums.split(' ').map(|n| n.parse().ok()).collect();
+            match (count.parse::<u64>(), nums.as_deref().and_then(facets_from)) {
+                (Ok(count), Some(f)) if name == List::Value(v as u8).name() => {
+                    values.push((count, f))
+                }
+                _ => return Err(l.corrupt()),
+            }
+        }
         let shards = l.number("shards")? as usize;
         let to_u32 = |v: Vec<u64>| -> Option<Vec<u32>> {
             v.into_iter().map(|n| u32::try_from(n).ok()).collect()
@@ -466,7 +586,34 @@ impl Root {
             browse_top,
             nib_buckets,
             facets,
+            version,
+            part_rows,
+            values,
         })
+    }
+
+    /// The content version of the index (a hash of every file but the
+    /// root).
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The URL of `key` under the API root, with the version as a query
+    /// (`search/terms/3.txt?v=…`): a cache keyed by URL never mixes two
+    /// versions of the index.
+    pub fn url(&self, key: ShardKey) -> String {
+        format!("{}?v={}", key.path(), self.version)
+    }
+
+    fn lists(&self) -> lists::Lists<'_> {
+        lists::Lists {
+            partners: self.partners,
+            cap: self.cap,
+            top: u64::from(self.browse_top),
+            part_rows: u64::from(self.part_rows),
+            facets: &self.facets,
+            values: &self.values,
+        }
     }
 
     /// Partners in the dataset.
@@ -516,11 +663,12 @@ impl Root {
         let mut words: Vec<String> = Vec::new();
         for_each_token(&q.text, |t| words.push(t.to_owned()));
         if words.is_empty() {
-            let first_page = !q.has_filters() && q.page <= 1 && q.per_page <= self.browse_top;
-            return if self.browse_complete || first_page {
-                Plan::Fetch(vec![ShardKey::Browse])
-            } else {
-                Plan::NeedText
+            if self.browse_complete {
+                return Plan::Fetch(vec![ShardKey::Browse]);
+            }
+            return match self.lists().browse(q).keys() {
+                Some(keys) => Plan::Fetch(keys),
+                None => Plan::NeedText,
             };
         }
         let mut nib = None;
@@ -560,19 +708,65 @@ impl Root {
         Plan::Fetch(keys)
     }
 
-    /// Runs `q` over `index`, the index of the rows of `plan`'s files. For
-    /// the empty query on a dataset too large to browse, the total, pages
-    /// and facets are the root's (the index holds only the first pages).
+    /// Runs `q` over `index`, the index of the rows of `plan`'s files.
+    /// Without words on a dataset too large to browse, the total, pages and
+    /// facet counts the rows cannot give are the root's (lists.rs).
     pub fn search(&self, q: &Query, index: &Index) -> Results {
-        let mut r = index.search(q);
-        let empty = q.text.chars().all(|c| !c.is_alphanumeric());
-        if empty && !self.browse_complete {
-            let per_page = u64::from(q.per_page.max(1));
-            r.total = self.partners as usize;
-            r.pages = self.partners.div_ceil(per_page).max(1) as u32;
-            r.facets = self.facets.clone();
+        if self.browse_complete || has_words(&q.text) {
+            return index.search(q);
         }
-        r
+        let per_page = u64::from(q.per_page.max(1));
+        let paged = |total: u64| {
+            let pages = total.div_ceil(per_page).max(1);
+            (pages, u64::from(q.page.max(1)).min(pages))
+        };
+        match self.lists().browse(q) {
+            lists::Browse::Heads { total, facets, .. } => {
+                let first = Query {
+                    page: 1,
+                    ..q.clone()
+                };
+                let mut r = index.search(&first);
+                r.total = total as usize;
+                r.pages = paged(total).0 as u32;
+                r.page = 1;
+                r.facets = facets;
+                r
+            }
+            lists::Browse::Slice {
+                total,
+                facets,
+                skip,
+                ..
+            } => {
+                let (pages, page) = paged(total);
+                let start = (page - 1) * per_page;
+                let n = total.saturating_sub(start).min(per_page);
+                // The parts' rows in A–Z order; the page is `n` of them
+                // from `skip`.
+                let all = index.search(&Query {
+                    sort: Sort::Name,
+                    per_page: u32::try_from(skip + n).unwrap_or(u32::MAX).max(1),
+                    ..Query::default()
+                });
+                let from = (skip as usize).min(all.hits.len());
+                Results {
+                    hits: all.hits[from..].to_vec(),
+                    total: total as usize,
+                    page: page as u32,
+                    pages: pages as u32,
+                    facets,
+                }
+            }
+            lists::Browse::Rows { own, .. } => {
+                let mut r = index.search(q);
+                if let Some((f, counts)) = own {
+                    lists::copy_facet(&mut r.facets, &counts, f);
+                }
+                r
+            }
+            lists::Browse::NeedText => index.search(q),
+        }
     }
 }
 
@@ -618,6 +812,9 @@ pub fn index_of<'a>(shards: impl IntoIterator<Item = &'a [Row]>) -> Index {
     }
     b.finish()
 }
+
+mod lists;
+pub use lists::List;
 
 #[cfg(test)]
 mod tests;

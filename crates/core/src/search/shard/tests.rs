@@ -7,6 +7,7 @@ use crate::ident::{Kbli, KbliVersion, Nib};
 use crate::model::{Kind, PartnerSummary};
 use crate::pattern::Pattern;
 use crate::province::ProvinceCode;
+use crate::search::province_count;
 use crate::size_class::{Classification, SizeClass, SizeTest};
 use crate::Rupiah;
 
@@ -321,6 +322,7 @@ fn sharded_answers_equal_the_full_index() {
         nib_rows: 25,
         browse_all: 5000,
         cap: u32::MAX,
+        part_rows: 500,
     };
     let (compared, skipped) = check_all(&items, &opts);
     assert_eq!(skipped, 0);
@@ -335,6 +337,7 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
         nib_rows: 50,
         browse_all: 1000,
         cap: 400,
+        part_rows: 100,
     };
     let (compared, skipped) = check_all(&items, &opts);
     // Page 1 of the empty query in each order, and every narrow query, are
@@ -345,8 +348,16 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
     let root = Root::parse(&files[ROOT_PATH]).unwrap();
     assert_eq!(root.plan(&Query::text("s")), Plan::TooBroad);
     assert_eq!(root.plan(&Query::text("pt")), Plan::TooBroad);
+    // Filters without words: page 1 from the value's head; a later page in
+    // another order needs every row of the value, more than the cap.
     let mut filtered = Query::default();
     filtered.kinds.push(Kind::Pma);
+    assert_eq!(
+        root.plan(&filtered),
+        Plan::Fetch(vec![ShardKey::Head(List::Value(0))])
+    );
+    filtered.sort = Sort::Value;
+    filtered.page = 3;
     assert_eq!(root.plan(&filtered), Plan::NeedText);
     assert_eq!(
         root.plan(&Query::default()),
@@ -363,6 +374,153 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
     let (idx, r) = sharded(&root, &files, &Query::default()).unwrap();
     assert_eq!(r.total, 3000);
     assert!(idx.len() <= 150);
+}
+
+/// Every query without words that a reader can make from the facets: none,
+/// one value, several values of one facet, two and three facets; each order;
+/// pages near the start, middle and end.
+fn filter_queries(items: &[PartnerSummary]) -> Vec<Query> {
+    let mut rng = Rng(4242);
+    let provinces: Vec<ProvinceCode> = ProvinceCode::all().collect();
+    let mut out = Vec::new();
+    for i in 0..400 {
+        let mut q = Query::default();
+        let facets = match i % 8 {
+            0 => 0,
+            1..=4 => 1,
+            5 | 6 => 2,
+            _ => 3,
+        };
+        for _ in 0..facets {
+            let many = 1 + usize::from(rng.percent(30)) + usize::from(rng.percent(10));
+            for _ in 0..many {
+                match rng.below(5) {
+                    0 => q.kinds.push(Kind::ALL[rng.below(3)]),
+                    1 => q.sizes.push(SizeClass::ALL[rng.below(4)]),
+                    2 => q.provinces.push(items[rng.below(items.len())].province),
+                    3 => q.sectors.push(['A', 'C', 'G', 'J', 'M'][rng.below(5)]),
+                    _ => q.patterns.push(Pattern::ALL[rng.below(11)]),
+                }
+            }
+        }
+        if rng.percent(5) {
+            q.provinces.push(provinces[rng.below(provinces.len())]);
+        }
+        q.sort = Sort::ALL[rng.below(4)];
+        q.per_page = [7, 20, 50, 50, 50, 120][rng.below(6)];
+        q.page = match rng.below(4) {
+            0 => 1,
+            1 => 2 + rng.below(5) as u32,
+            2 => 10 + rng.below(60) as u32,
+            _ => 1000,
+        };
+        q.canonicalize();
+        out.push(q);
+    }
+    out
+}
+
+#[test]
+fn filters_without_words_equal_the_full_index() {
+    let items = partners(3000, 31337);
+    let full = Index::build(&items);
+    for (opts, min_compared) in [
+        // Every list fetchable: every query is answered.
+        (
+            WriteOptions {
+                browse_all: 100,
+                cap: u32::MAX,
+                part_rows: 37,
+                ..WriteOptions::default()
+            },
+            400,
+        ),
+        // A cap: heads, A–Z slices and small intersections are answered.
+        (
+            WriteOptions {
+                browse_all: 100,
+                cap: 300,
+                part_rows: 64,
+                ..WriteOptions::default()
+            },
+            200,
+        ),
+    ] {
+        let (files, stats) = write(&items, &opts);
+        assert!(stats.list_files > 79, "{stats:?}");
+        let root = Root::parse(&files[ROOT_PATH]).unwrap();
+        let mut cache = HashMap::new();
+        let mut compared = 0;
+        for q in filter_queries(&items) {
+            compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+        }
+        assert!(compared >= min_compared, "{compared} of 400 answered");
+    }
+}
+
+#[test]
+fn a_sector_page_fetches_its_head_or_one_part() {
+    let items = partners(3000, 7);
+    let opts = WriteOptions {
+        browse_all: 100,
+        cap: 500,
+        ..WriteOptions::default()
+    };
+    let (files, _) = write(&items, &opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut q = Query::default();
+    q.sectors.push('C');
+    let sector_c = List::Value((3 + 4 + province_count() + 2) as u8);
+    assert_eq!(sector_c.name(), "sektor-C");
+    assert_eq!(root.plan(&q), Plan::Fetch(vec![ShardKey::Head(sector_c)]));
+    for sort in Sort::ALL {
+        q.sort = sort;
+        let (_, r) = sharded(&root, &files, &q).unwrap();
+        let want = Index::build(&items).search(&q);
+        assert_eq!(r.total, want.total);
+        assert!(r.total > 500);
+    }
+    // Page 3 in A–Z order: rows 100..150 of the list, in part 0 of 500 rows.
+    q.sort = Sort::Name;
+    q.page = 3;
+    assert_eq!(
+        root.plan(&q),
+        Plan::Fetch(vec![ShardKey::Part(sector_c, 0)])
+    );
+    // By value, page 3 needs the whole list: over the cap of 500 rows.
+    q.sort = Sort::Value;
+    assert_eq!(root.plan(&q), Plan::NeedText);
+    // Every partner, page 12 A–Z: part 1 (rows 550..600).
+    let mut all = Query::default();
+    all.page = 12;
+    assert_eq!(
+        root.plan(&all),
+        Plan::Fetch(vec![ShardKey::Part(List::All, 1)])
+    );
+    // The files are where the names say, and the root names the version.
+    assert!(files.contains_key("search/lists/sektor-C-head.txt"));
+    assert!(files.contains_key("search/lists/semua-5.txt"));
+    assert_eq!(root.version().len(), 16);
+    assert_eq!(
+        root.url(ShardKey::Terms(3)),
+        format!("search/terms/3.txt?v={}", root.version())
+    );
+}
+
+#[test]
+fn the_version_changes_with_any_row() {
+    let mut items = partners(500, 3);
+    let opts = WriteOptions {
+        browse_all: 100,
+        ..WriteOptions::default()
+    };
+    let (a, _) = write(&items, &opts);
+    let (b, _) = write(&items, &opts);
+    let va = Root::parse(&a[ROOT_PATH]).unwrap().version().to_string();
+    assert_eq!(va, Root::parse(&b[ROOT_PATH]).unwrap().version());
+    items[400].agreement_count += 1;
+    let (c, _) = write(&items, &opts);
+    assert_ne!(va, Root::parse(&c[ROOT_PATH]).unwrap().version());
 }
 
 #[test]
@@ -397,7 +555,7 @@ fn damaged_files_are_typed_errors() {
         }
     }
     assert!(matches!(
-        Root::parse("kemitraan-search 2 root\n"),
+        Root::parse("kemitraan-search 1 root\n"),
         Err(FormatError::Version(_))
     ));
     assert!(matches!(
