@@ -112,13 +112,70 @@ test('a full NIB fetches its NIB shard and finds the partner', TIMEOUT, async ()
   assert.ok(api.some((r) => r.path.startsWith('search/nib/')));
 });
 
-test('filters without words ask for a name on a dataset too large to browse', TIMEOUT, async () => {
+const idNumber = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** Every partner of the dataset, from the list pages (test side only). */
+async function allPartners() {
+  const first = await app.getJson('/api/v1/partners/page-1.json');
+  const items = [...first.items];
+  for (let n = 2; n <= first.pages; n++) items.push(...(await app.getJson(`/api/v1/partners/page-${n}.json`)).items);
+  return items;
+}
+
+test('a home sector bar opens its partners: the root and one head file, the right count; page 2 fetches one list part', TIMEOUT, async (t) => {
+  const summary = await app.getJson('/api/v1/summary.json');
+  const sector = summary.by_sector.filter((b) => b.key !== '-').sort((a, b) => b.partners - a.partners)[0];
+  assert.ok(sector.partners > 100, `sector ${sector.key}: ${sector.partners} partners`);
   const page = await app.newPage();
-  await gotoAndWait(page, '/mitra?jenis=pma');
+  const api = recordApi(page);
+  await gotoAndWait(page, '/');
+  const bar = page.locator(`#chart-sektor svg a[href="/mitra?sektor=${sector.key}"]`);
+  await bar.waitFor({ state: 'attached' });
+  await bar.click();
+  await page.waitForURL(new RegExp(`/mitra\\?sektor=${sector.key}$`));
   await ready(page);
-  await expectText(page.locator('#hasil'), 'Ketik nama mitra untuk menyaring');
-  await page.getByRole('button', { name: 'Hapus semua saringan' }).last().click();
-  await expectText(page.locator('.pager'), 'Halaman 1 dari 80');
+  await expectText(page.locator(UI.count), `${idNumber(sector.partners)} mitra`);
+  assert.equal((await page.locator(UI.resultLink).allTextContents()).length, 50);
+  await expectText(page.locator('.pager'), `Halaman 1 dari ${Math.ceil(sector.partners / 50)}`);
+  await page.waitForTimeout(300); // late responses
+  const files = searchFiles(api);
+  t.diagnostic(`sector ${sector.key} (${sector.partners} partners), page 1: ${files.length} requests, ${sum(files)} B (${files.map((r) => r.path).join(' ')})`);
+  assert.deepEqual(files.map((r) => r.path).sort(), [`search/lists/sektor-${sector.key}-head.txt`, 'search/root.txt']);
+  assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
+  const firstPage = await page.locator(UI.resultLink).allTextContents();
+
+  // Page 2 in A–Z order: one part of the sector's list, the same total.
+  const before = api.length;
+  await page.getByRole('link', { name: /Berikutnya|Selanjutnya|›/ }).first().click();
+  await expectText(page.locator('.pager'), `Halaman 2 dari ${Math.ceil(sector.partners / 50)}`);
+  await expectText(page.locator(UI.count), `${idNumber(sector.partners)} mitra`);
+  await page.waitForTimeout(300);
+  const paged = api.slice(before);
+  t.diagnostic(`page 2: ${paged.length} requests, ${sum(paged)} B (${paged.map((r) => r.path).join(' ')})`);
+  assert.deepEqual(paged.map((r) => r.path), [`search/lists/sektor-${sector.key}-0.txt`]);
+  const second = await page.locator(UI.resultLink).allTextContents();
+  assert.equal(second.length, 50);
+  assert.ok(!second.some((n) => firstPage.includes(n)), 'page 2 holds other partners than page 1');
+  assert.deepEqual(consoleErrors(page), []);
+});
+
+test('two facets without words: the partners of both, counted as the full list counts them', TIMEOUT, async (t) => {
+  const items = await allPartners();
+  const province = items[5].province;
+  const want = items.filter((p) => p.kind === 'umkm' && p.province === province);
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, `/mitra?jenis=umkm&provinsi=${province}&urut=nilai`);
+  await ready(page);
+  await expectText(page.locator(UI.count), `${idNumber(want.length)} mitra`);
+  // The largest committed value first, as the full list orders them.
+  const top = [...want].sort((a, b) => b.committed - a.committed)[0];
+  assert.equal((await page.locator(UI.resultLink).first().textContent()).trim(), top.name);
+  const files = searchFiles(api);
+  t.diagnostic(`UMKM in ${province} (${want.length}) by value: ${files.length} requests, ${sum(files)} B`);
+  // The province's list is the smaller: its parts only, no kind list.
+  assert.ok(files.some((r) => r.path.startsWith(`search/lists/provinsi-${province}-`)), JSON.stringify(files));
+  assert.ok(!files.some((r) => r.path.includes('jenis-')), JSON.stringify(files));
 });
 
 for (const [mode, message] of [
