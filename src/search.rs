@@ -16,7 +16,9 @@
 use std::sync::Arc;
 
 use kemitraan_core::client::ApiError;
-use kemitraan_core::search::shard::{index_of, parse_shard, Plan, Root, ShardKey, ROOT_PATH};
+use kemitraan_core::search::shard::{
+    index_of, parse_file, Plan, Root, ShardKey, Totals, ROOT_PATH,
+};
 use kemitraan_core::search::{Index, Query, Results, Row};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -88,6 +90,8 @@ pub enum Answer {
 #[derive(Default)]
 struct Cache {
     shards: Vec<(ShardKey, Arc<Vec<Row>>)>,
+    /// The totals of the precomputed first pages fetched (`tops/`).
+    totals: Vec<(ShardKey, Totals)>,
     pending: Vec<ShardKey>,
     built: Vec<(Vec<ShardKey>, Arc<Index>)>,
 }
@@ -95,6 +99,13 @@ struct Cache {
 impl Cache {
     fn shard(&self, key: ShardKey) -> Option<&Arc<Vec<Row>>> {
         self.shards.iter().find(|(k, _)| *k == key).map(|(_, r)| r)
+    }
+
+    fn totals(&self, keys: &[ShardKey]) -> Option<Totals> {
+        self.totals
+            .iter()
+            .find(|(k, _)| keys.contains(k))
+            .map(|(_, t)| t.clone())
     }
 }
 
@@ -173,11 +184,12 @@ impl SearchStore {
             Plan::Fetch(keys) => keys,
         };
         let index = self.cache.try_update_value(|c| {
+            let totals = c.totals(&keys);
             if let Some(i) = c.built.iter().position(|(k, _)| *k == keys) {
                 let hit = c.built.remove(i);
                 let index = hit.1.clone();
                 c.built.push(hit);
-                return Ok(index);
+                return Ok((index, totals));
             }
             let missing: Vec<ShardKey> = keys
                 .iter()
@@ -194,11 +206,11 @@ impl SearchStore {
                 c.built.remove(0);
             }
             c.built.push((keys.clone(), index.clone()));
-            Ok(index)
+            Ok((index, totals))
         });
         match index {
-            Some(Ok(index)) => Answer::Ready(Shown {
-                results: root.search(q, &index),
+            Some(Ok((index, totals))) => Answer::Ready(Shown {
+                results: root.search_with(q, &index, totals.as_ref()),
                 index,
             }),
             Some(Err(missing)) => {
@@ -230,14 +242,17 @@ impl SearchStore {
         spawn_local(async move {
             let rows = api::get_text(&url)
                 .await
-                .and_then(|t| parse_shard(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
+                .and_then(|t| parse_file(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
             let error = self
                 .cache
                 .try_update_value(|c| {
                     c.pending.retain(|k| *k != key);
                     match rows {
-                        Ok(rows) => {
+                        Ok((rows, totals)) => {
                             c.shards.push((key, Arc::new(rows)));
+                            if let Some(t) = totals {
+                                c.totals.push((key, t));
+                            }
                             None
                         }
                         Err(e) => Some(e),

@@ -31,7 +31,7 @@ pub fn write(dir: &Path, rows: &[Row]) -> Result<IndexStats, WriteError> {
     if base.exists() {
         fs::remove_dir_all(&base).map_err(io_err(&base))?;
     }
-    for sub in ["terms", "nib", "lists"] {
+    for sub in ["terms", "nib", "lists", "tops"] {
         let p = base.join(sub);
         fs::create_dir_all(&p).map_err(io_err(&p))?;
     }
@@ -69,7 +69,7 @@ pub fn build(dir: &Path) -> Result<String, String> {
     drop(items);
     let stats = write(dir, &rows).map_err(|e| e.to_string())?;
     Ok(format!(
-        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, {} list files, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
+        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, {} list files, {} precomputed first pages, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
         stats.partners,
         dir.join(DIR).display(),
         stats.terms,
@@ -77,6 +77,7 @@ pub fn build(dir: &Path) -> Result<String, String> {
         stats.largest_shard_rows,
         stats.nib_shards,
         stats.list_files,
+        stats.top_files,
         stats.root_bytes,
         stats.total_bytes as f64 / 1e6,
         started.elapsed().as_secs_f64(),
@@ -106,7 +107,7 @@ pub fn check(dir: &Path, items: &[PartnerSummary]) -> (Vec<(String, String)>, u6
         }
         Ok::<(), ()>(())
     });
-    for sub in ["", "terms", "nib", "lists"] {
+    for sub in ["", "terms", "nib", "lists", "tops"] {
         let p = dir.join(DIR).join(sub);
         let Ok(entries) = fs::read_dir(&p) else {
             continue;

@@ -57,6 +57,9 @@ pub enum ShardKey {
     Head(List),
     /// `lists/{name}-{n}.txt`: part `n` of a list's partners in A–Z order.
     Part(List, u32),
+    /// `tops/{t}-{n}.txt`: the first pages of the word made of the first
+    /// `n` characters of term `t` (tops.rs).
+    Top(u32, u8),
 }
 
 impl ShardKey {
@@ -68,6 +71,7 @@ impl ShardKey {
             ShardKey::Nib(b) => format!("search/nib/{b}.txt"),
             ShardKey::Head(l) => format!("search/lists/{}-head.txt", l.name()),
             ShardKey::Part(l, n) => format!("search/lists/{}-{n}.txt", l.name()),
+            ShardKey::Top(t, n) => format!("search/tops/{t}-{n}.txt"),
         }
     }
 
@@ -78,6 +82,7 @@ impl ShardKey {
             ShardKey::Nib(b) => format!("nib {b}"),
             ShardKey::Head(l) => format!("head {}", l.name()),
             ShardKey::Part(l, n) => format!("part {} {n}", l.name()),
+            ShardKey::Top(t, n) => format!("top {t} {n}"),
         }
     }
 }
@@ -131,6 +136,9 @@ pub struct WriteOptions {
     pub cap: u32,
     /// Rows per part of a facet value's list (`lists/`).
     pub part_rows: u32,
+    /// A word typed alone whose shards hold more rows than this gets a
+    /// precomputed first page (`tops/`), so a keystroke fetches little.
+    pub budget: u32,
 }
 
 impl Default for WriteOptions {
@@ -141,6 +149,7 @@ impl Default for WriteOptions {
             browse_all: 3000,
             cap: 10_000,
             part_rows: 500,
+            budget: 600,
         }
     }
 }
@@ -164,6 +173,8 @@ pub struct IndexStats {
     pub largest_shard_rows: usize,
     /// Files under `search/lists/`.
     pub list_files: usize,
+    /// Files under `search/tops/`.
+    pub top_files: usize,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -333,10 +344,11 @@ pub fn write_index<E>(
         }
     }
 
-    let mut root = format!("{MAGIC} {VERSION} root\n");
-    let _ = writeln!(root, "version {:016x}", hash.get());
+    // The root after its version line.
+    let mut root = String::new();
     let _ = writeln!(root, "partners {}", rows.len());
     let _ = writeln!(root, "cap {}", opts.cap);
+    let _ = writeln!(root, "budget {}", opts.budget);
     let _ = writeln!(root, "browse {} {} {top}", browse.len(), u8::from(complete));
     let _ = writeln!(root, "parts {part_rows}");
     let _ = writeln!(root, "nib {buckets}");
@@ -360,6 +372,61 @@ pub fn write_index<E>(
         let _ = writeln!(root, "{t}\t{}", docs.len());
     }
     root.push_str("end\n");
+
+    // First pages of broad words (tops.rs), decided by the parsed root as
+    // the client decides.
+    if let Ok(parsed) = Root::parse(&format!("{MAGIC} {VERSION} root\nversion 0\n{root}")) {
+        let mut last = vec![String::new(); tops::MAX_CHARS + 1];
+        for (t, (term, _)) in terms.iter().enumerate() {
+            let ends = term
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain(std::iter::once(term.len()));
+            for (n, end) in ends.enumerate().map(|(i, e)| (i + 1, e)) {
+                if n > tops::MAX_CHARS {
+                    break;
+                }
+                let word = &term[..end];
+                if n < tops::MIN_CHARS || last[n] == word {
+                    continue;
+                }
+                last[n] = word.to_string();
+                let q = Query {
+                    per_page: top,
+                    ..Query::text(word)
+                };
+                let (rows_of_word, _) = parsed.word_shards(word);
+                let Some(key) = parsed.top_for(&q, word, rows_of_word) else {
+                    continue;
+                };
+                debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
+                let pages = index.search_sorts(&q, &Sort::ALL);
+                let mut set = BTreeSet::new();
+                for r in &pages {
+                    set.extend(r.hits.iter().copied());
+                }
+                let docs: Vec<u32> = set.into_iter().collect();
+                let mut body = header(key, docs.len());
+                let _ = write!(body, "total {}", pages[0].total);
+                for n in facet_numbers(&pages[0].facets) {
+                    let _ = write!(body, " {n}");
+                }
+                body.push('\n');
+                for &d in &docs {
+                    rows[d as usize].encode(&mut body);
+                }
+                stats.total_bytes += body.len();
+                stats.top_files += 1;
+                out(&key.path(), &body)?;
+            }
+        }
+    }
+    let root = format!(
+        "{MAGIC} {VERSION} root\nversion {:016x}\n{root}",
+        hash.get()
+    );
+
     stats.root_bytes = root.len();
     stats.total_bytes += root.len();
     out(ROOT_PATH, &root)?;
@@ -420,6 +487,7 @@ pub struct Root {
     nib_buckets: u32,
     facets: FacetCounts,
     version: String,
+    budget: u64,
     part_rows: u32,
     /// Per facet value: partners, and the facet counts of the value alone.
     values: Vec<(u64, FacetCounts)>,
@@ -515,6 +583,7 @@ impl Root {
         };
         let partners = l.number("partners")?;
         let cap = l.number("cap")?;
+        let budget = l.number("budget")?;
         let (browse_complete, browse_top) = match l.numbers("browse")?.as_slice() {
             [_, c @ 0..=1, top] => (*c == 1, u32::try_from(*top).map_err(|_| l.corrupt())?),
             _ => return Err(l.corrupt()),
@@ -587,6 +656,7 @@ impl Root {
             nib_buckets,
             facets,
             version,
+            budget,
             part_rows,
             values,
         })
@@ -680,6 +750,7 @@ impl Root {
             }
         }
         let mut keys = Vec::new();
+        let one_word = words.len() == 1 && nib.is_none();
         let (mut required, legal): (Vec<String>, Vec<String>) =
             words.into_iter().partition(|w| !is_legal_form(w));
         if required.is_empty() {
@@ -695,6 +766,11 @@ impl Root {
             })
             .min_by_key(|(rows, _, _)| *rows);
         if let Some((rows, short, shards)) = best {
+            if one_word {
+                if let Some(top) = required.first().and_then(|w| self.top_for(q, w, rows)) {
+                    return Plan::Fetch(vec![top]);
+                }
+            }
             // A word of one or two letters is most often the start of a
             // longer one: fetching for it would be mostly wasted.
             let cap = if short { self.cap / 4 } else { self.cap };
@@ -712,6 +788,24 @@ impl Root {
     /// Without words on a dataset too large to browse, the total, pages and
     /// facet counts the rows cannot give are the root's (lists.rs).
     pub fn search(&self, q: &Query, index: &Index) -> Results {
+        self.search_with(q, index, None)
+    }
+
+    /// [`Root::search`], given the totals of the files fetched for `q`'s
+    /// plan (only a precomputed first page, `tops/`, has them; they are the
+    /// answer's total and counts).
+    pub fn search_with(&self, q: &Query, index: &Index, totals: Option<&Totals>) -> Results {
+        if let Some(t) = totals {
+            let mut r = index.search(&Query {
+                page: 1,
+                ..q.clone()
+            });
+            r.total = t.total as usize;
+            r.pages = t.total.div_ceil(u64::from(q.per_page.max(1))).max(1) as u32;
+            r.page = 1;
+            r.facets = t.facets.clone();
+            return r;
+        }
         if self.browse_complete || has_words(&q.text) {
             return index.search(q);
         }
@@ -772,6 +866,12 @@ impl Root {
 
 /// The rows of one shard file, checked against the key it was fetched for.
 pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
+    parse_file(key, text).map(|(rows, _)| rows)
+}
+
+/// The rows of one file, and its totals for a precomputed first page
+/// (`tops/`), checked against the key it was fetched for.
+pub fn parse_file(key: ShardKey, text: &str) -> Result<(Vec<Row>, Option<Totals>), FormatError> {
     let file = key.path();
     let corrupt = |line: usize| FormatError::Corrupt {
         file: file.clone(),
@@ -788,14 +888,29 @@ pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
         });
     };
     let count = count.parse::<u64>().map_err(|_| corrupt(1))? as usize;
+    let mut skip = 1;
+    let totals = match key {
+        ShardKey::Top(..) => {
+            skip = 2;
+            let line = lines.next().unwrap_or("");
+            let mut nums = line.strip_prefix("total ").unwrap_or("").split(' ');
+            let total = nums.next().and_then(|n| n.parse::<u64>().ok());
+            let rest: Option<Vec<u64>> = nums.map(|n| n.parse().ok()).collect();
+            match (total, rest.as_deref().and_then(facets_from)) {
+                (Some(total), Some(facets)) => Some(Totals { total, facets }),
+                _ => return Err(corrupt(2)),
+            }
+        }
+        _ => None,
+    };
     let mut rows = Vec::with_capacity(count.min(1 << 20));
     for (i, line) in lines.enumerate() {
-        rows.push(Row::decode(line).ok_or_else(|| corrupt(i + 2))?);
+        rows.push(Row::decode(line).ok_or_else(|| corrupt(i + 1 + skip))?);
     }
     if rows.len() != count {
-        return Err(corrupt(rows.len() + 2));
+        return Err(corrupt(rows.len() + 1 + skip));
     }
-    Ok(rows)
+    Ok((rows, totals))
 }
 
 /// The index of the rows of several shards, each partner once.
@@ -814,7 +929,9 @@ pub fn index_of<'a>(shards: impl IntoIterator<Item = &'a [Row]>) -> Index {
 }
 
 mod lists;
+mod tops;
 pub use lists::List;
+pub use tops::Totals;
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,6 @@
 //! The sharded index answers exactly as the index over every partner.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::*;
 use crate::ident::{Kbli, KbliVersion, Nib};
@@ -149,17 +149,24 @@ fn seen(idx: &Index, r: &Results) -> (Vec<String>, usize, u32, u32, FacetCounts)
     (docs, r.total, r.page, r.pages, r.facets.clone())
 }
 
+/// The rows and totals of the files of a plan, as the app holds them.
+fn fetched(files: &HashMap<String, String>, keys: &[ShardKey]) -> (Index, Option<Totals>) {
+    let parsed: Vec<(Vec<Row>, Option<Totals>)> = keys
+        .iter()
+        .map(|k| parse_file(*k, &files[&k.path()]).unwrap())
+        .collect();
+    let totals = parsed.iter().find_map(|(_, t)| t.clone());
+    let idx = index_of(parsed.iter().map(|(r, _)| r.as_slice()));
+    (idx, totals)
+}
+
 /// Answers `q` the way the app does: plan, fetch, build, search.
 fn sharded(root: &Root, files: &HashMap<String, String>, q: &Query) -> Option<(Index, Results)> {
     let Plan::Fetch(keys) = root.plan(q) else {
         return None;
     };
-    let shards: Vec<Vec<Row>> = keys
-        .iter()
-        .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
-        .collect();
-    let idx = index_of(shards.iter().map(Vec::as_slice));
-    let r = root.search(q, &idx);
+    let (idx, totals) = fetched(files, &keys);
+    let r = root.search_with(q, &idx, totals.as_ref());
     Some((idx, r))
 }
 
@@ -168,20 +175,16 @@ fn assert_same(
     full: &Index,
     root: &Root,
     files: &HashMap<String, String>,
-    cache: &mut HashMap<Vec<ShardKey>, Index>,
+    cache: &mut HashMap<Vec<ShardKey>, (Index, Option<Totals>)>,
     q: &Query,
 ) -> bool {
     let Plan::Fetch(keys) = root.plan(q) else {
         return false;
     };
-    let idx = cache.entry(keys.clone()).or_insert_with(|| {
-        let shards: Vec<Vec<Row>> = keys
-            .iter()
-            .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
-            .collect();
-        index_of(shards.iter().map(Vec::as_slice))
-    });
-    let r = root.search(q, idx);
+    let (idx, totals) = cache
+        .entry(keys.clone())
+        .or_insert_with(|| fetched(files, &keys));
+    let r = root.search_with(q, idx, totals.as_ref());
     let want = full.search(q);
     assert_eq!(seen(idx, &r), seen(full, &want), "query {q:?}");
     true
@@ -323,6 +326,7 @@ fn sharded_answers_equal_the_full_index() {
         browse_all: 5000,
         cap: u32::MAX,
         part_rows: 500,
+        budget: 300,
     };
     let (compared, skipped) = check_all(&items, &opts);
     assert_eq!(skipped, 0);
@@ -338,6 +342,7 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
         browse_all: 1000,
         cap: 400,
         part_rows: 100,
+        budget: 100,
     };
     let (compared, skipped) = check_all(&items, &opts);
     // Page 1 of the empty query in each order, and every narrow query, are
@@ -491,8 +496,10 @@ fn a_sector_page_fetches_its_head_or_one_part() {
     q.sort = Sort::Value;
     assert_eq!(root.plan(&q), Plan::NeedText);
     // Every partner, page 12 A–Z: part 1 (rows 550..600).
-    let mut all = Query::default();
-    all.page = 12;
+    let all = Query {
+        page: 12,
+        ..Query::default()
+    };
     assert_eq!(
         root.plan(&all),
         Plan::Fetch(vec![ShardKey::Part(List::All, 1)])
@@ -505,6 +512,76 @@ fn a_sector_page_fetches_its_head_or_one_part() {
         root.url(ShardKey::Terms(3)),
         format!("search/terms/3.txt?v={}", root.version())
     );
+}
+
+#[test]
+fn broad_words_typed_alone_fetch_one_small_precomputed_page() {
+    let items = partners(3000, 2024);
+    let full = Index::build(&items);
+    let opts = WriteOptions {
+        budget: 120,
+        ..WriteOptions::default()
+    };
+    let (files, stats) = write(&items, &opts);
+    assert!(stats.top_files > 20, "{stats:?}");
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut cache = HashMap::new();
+    let (mut tops, mut compared) = (0, 0);
+    // Every prefix of every word of the names, typed alone, in each order
+    // and page size; plus a filter, page 2 and a second word, which fetch
+    // the shards instead.
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for p in items.iter().take(400) {
+        for w in crate::search::normalize::tokens(&p.name) {
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len() {
+                words.insert(chars[..n].iter().collect());
+            }
+        }
+    }
+    for w in &words {
+        for sort in Sort::ALL {
+            for per_page in [20, 50] {
+                let q = Query {
+                    sort,
+                    per_page,
+                    ..Query::text(w)
+                };
+                if let Plan::Fetch(keys) = root.plan(&q) {
+                    if matches!(keys.as_slice(), [ShardKey::Top(..)]) {
+                        tops += 1;
+                        let (_, pages) = parse_file(keys[0], &files[&keys[0].path()]).unwrap();
+                        assert!(pages.is_some());
+                    }
+                }
+                compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+            }
+        }
+        let mut q = Query::text(w);
+        q.kinds.push(Kind::Umkm);
+        if let Plan::Fetch(keys) = root.plan(&q) {
+            assert!(!keys.iter().any(|k| matches!(k, ShardKey::Top(..))));
+        }
+        assert_same(&full, &root, &files, &mut cache, &q);
+        q.kinds.clear();
+        q.page = 2;
+        assert_same(&full, &root, &files, &mut cache, &q);
+        assert_same(
+            &full,
+            &root,
+            &files,
+            &mut cache,
+            &Query::text(&format!("{w} jaya")),
+        );
+    }
+    assert!(tops > 200, "{tops} queries answered by a precomputed page");
+    assert!(compared > tops, "{compared}");
+    // A top file is small: at most a page in each order.
+    for (path, body) in &files {
+        if path.starts_with("search/tops/") {
+            assert!(body.lines().count() <= 2 + 4 * 50, "{path}");
+        }
+    }
 }
 
 #[test]
