@@ -12,6 +12,7 @@ import path from 'node:path';
 import { useApp, gotoAndWait, expectText, consoleErrors, ROOT } from './helpers.mjs';
 
 const PARTNERS = 4000;
+const BUDGET = 300;
 const TIMEOUT = { timeout: 120_000 };
 const DATA = path.join(os.tmpdir(), `kemitraan-e2e-scale-${process.pid}`);
 const UI = {
@@ -30,6 +31,13 @@ function generate() {
     ? spawnSync(bin, args, { encoding: 'utf8' })
     : spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`generate failed: ${r.stderr || r.error}`);
+  // A keystroke budget of 300 rows (600 by default), so that the common
+  // words of 4 000 partners get precomputed first pages (search/tops/).
+  const index = ['build-index', DATA, '--budget', String(BUDGET)];
+  const b = bin
+    ? spawnSync(bin, index, { encoding: 'utf8' })
+    : spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', ...index], { cwd: ROOT, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build-index failed: ${b.stderr || b.error}`);
   return DATA;
 }
 
@@ -85,7 +93,7 @@ test('a first search fetches the root and a few shards, never the partner pages'
   await page.waitForTimeout(500); // late responses of the keystrokes before
   const typed = api.slice(before);
   t.diagnostic(`opening: ${opening} B; typing "${word}": ${typed.length} requests, ${sum(typed)} B (${typed.map((r) => r.path).join(' ')})`);
-  assert.ok(typed.every((r) => r.path.startsWith('search/terms/') || r.path.startsWith('search/nib/')), JSON.stringify(typed));
+  assert.ok(typed.every((r) => /^search\/(terms|nib|tops)\//.test(r.path)), JSON.stringify(typed));
   assert.ok(typed.length >= 1 && typed.length <= 8, `${typed.length} shard requests`);
   assert.ok(sum(typed) < 250_000, `${sum(typed)} bytes for the first search`);
   assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
@@ -98,6 +106,45 @@ test('a first search fetches the root and a few shards, never the partner pages'
   await page.waitForTimeout(500); // late responses of the keystrokes before
   assert.deepEqual(api.slice(again), [], 'retyping fetches nothing');
   assert.deepEqual(consoleErrors(page), []);
+});
+
+test('a common word typed alone: each keystroke fetches one small precomputed page, the answer equals the shards\'', TIMEOUT, async (t) => {
+  // The most frequent word of the names that is not a legal form.
+  const root = await (await fetch(`${app.base}/api/v1/search/root.txt`)).text();
+  const legal = new Set(['pt', 'cv', 'ud', 'tbk', 'koperasi', 'persero', 'fa', 'pd', 'perum', 'perumda', 'kud']);
+  const [word] = root.split('\n').filter((l) => /^[a-z]{6,}\t\d+$/.test(l)).map((l) => l.split('\t'))
+    .filter(([w]) => !legal.has(w)).sort((a, b) => b[1] - a[1])[0];
+  assert.ok(Number(root.split('\n').find((l) => l.startsWith(`${word}\t`)).split('\t')[1]) > BUDGET, word);
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, '/mitra');
+  await ready(page);
+  await page.waitForTimeout(300);
+  const perKey = [];
+  for (const ch of word) {
+    const before = api.length;
+    await page.locator(UI.box).press(ch);
+    await page.waitForTimeout(400);
+    perKey.push(api.slice(before));
+  }
+  await expectText(page.locator(UI.count), `cocok dengan “${word}”`);
+  const shown = (await page.locator(UI.count).textContent()).trim();
+  const names = await page.locator(UI.resultLink).allTextContents();
+  t.diagnostic(`"${word}": ${perKey.map((k) => `${k.length} req ${sum(k)} B`).join(', ')}; "${shown}"`);
+  const tops = perKey.flat().filter((r) => r.path.startsWith('search/tops/'));
+  assert.ok(tops.length >= 3, `precomputed pages fetched: ${JSON.stringify(perKey)}`);
+  for (const k of perKey) assert.ok(sum(k) < 30_000, `a keystroke fetched ${sum(k)} B`);
+  assert.ok(!perKey.flat().some((r) => r.path.startsWith('search/terms/')), 'no term shard for the word alone');
+
+  // The same word with every kind selected (a filter: the shards are
+  // fetched and searched): the same count and the same first page.
+  const check = await app.newPage();
+  const checkApi = recordApi(check);
+  await gotoAndWait(check, `/mitra?q=${word}&jenis=pma,pmdn,umkm`);
+  await ready(check);
+  await expectText(check.locator(UI.count), shown);
+  assert.deepEqual(await check.locator(UI.resultLink).allTextContents(), names);
+  assert.ok(checkApi.some((r) => r.path.startsWith('search/terms/')), 'the filtered query reads the shards');
 });
 
 test('a full NIB fetches its NIB shard and finds the partner', TIMEOUT, async () => {

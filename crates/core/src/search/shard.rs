@@ -396,8 +396,8 @@ pub fn write_index<E>(
                     per_page: top,
                     ..Query::text(word)
                 };
-                let (rows_of_word, _) = parsed.word_shards(word);
-                let Some(key) = parsed.top_for(&q, word, rows_of_word) else {
+                // Its shards with typos hold at least those without.
+                let Some(key) = parsed.top_for(&q, word, u64::MAX) else {
                     continue;
                 };
                 debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
@@ -773,7 +773,13 @@ impl Root {
             }
             // A word of one or two letters is most often the start of a
             // longer one: fetching for it would be mostly wasted.
-            let cap = if short { self.cap / 4 } else { self.cap };
+            // Nor is it given a precomputed page (tops.rs): above a
+            // keystroke's budget it asks for more letters.
+            let cap = if short {
+                (self.cap / 4).min(self.budget)
+            } else {
+                self.cap
+            };
             if rows > cap {
                 return Plan::TooBroad;
             }

@@ -326,7 +326,7 @@ fn sharded_answers_equal_the_full_index() {
         browse_all: 5000,
         cap: u32::MAX,
         part_rows: 500,
-        budget: 300,
+        budget: u32::MAX,
     };
     let (compared, skipped) = check_all(&items, &opts);
     assert_eq!(skipped, 0);
