@@ -170,7 +170,12 @@ impl SearchStore {
             return Answer::Failed(e);
         }
         let root = &root.0;
-        let keys = match root.plan(q) {
+        // Planned around the files already here (a second word after a
+        // fetched one may need nothing new).
+        let here: Vec<ShardKey> = self
+            .cache
+            .with_value(|c| c.shards.iter().map(|(k, _)| *k).collect());
+        let keys = match root.plan_cached(q, &|k| here.contains(&k)) {
             Plan::TooBroad => {
                 return Answer::TooBroad {
                     partners: root.partners(),

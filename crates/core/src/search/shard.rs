@@ -728,8 +728,17 @@ impl Root {
     }
 
     /// The files `q` needs, in [`ShardKey`] order (see the module doc for
-    /// why they suffice).
+    /// why they suffice), with nothing fetched yet.
     pub fn plan(&self, q: &Query) -> Plan {
+        self.plan_cached(q, &|_| false)
+    }
+
+    /// [`Root::plan`] when the files for which `cached` is true are already
+    /// here: among the query's words, the one whose shards *not yet here*
+    /// hold the fewest rows is chosen (any word's shards hold every match,
+    /// so the answer is the same), so a second word typed after a fetched
+    /// one fetches nothing new when the first word's shards answer it.
+    pub fn plan_cached(&self, q: &Query, cached: &dyn Fn(ShardKey) -> bool) -> Plan {
         let mut words: Vec<String> = Vec::new();
         for_each_token(&q.text, |t| words.push(t.to_owned()));
         if words.is_empty() {
@@ -757,15 +766,20 @@ impl Root {
             required = legal;
         }
         required.truncate(MAX_QUERY_WORDS);
-        // (rows, the word is short, its shards)
+        // (rows not here yet, all rows, the word is short, its shards)
         let best = required
             .iter()
             .map(|w| {
                 let (rows, shards) = self.word_shards(w);
-                (rows, w.chars().count() <= 2, shards)
+                let new: u64 = shards
+                    .iter()
+                    .filter(|&&s| !cached(ShardKey::Terms(s)))
+                    .map(|&s| u64::from(self.shard_rows.get(s as usize).copied().unwrap_or(0)))
+                    .sum();
+                (new, rows, w.chars().count() <= 2, shards)
             })
-            .min_by_key(|(rows, _, _)| *rows);
-        if let Some((rows, short, shards)) = best {
+            .min_by_key(|(new, rows, _, _)| (*new, *rows));
+        if let Some((rows, _, short, shards)) = best {
             if one_word {
                 if let Some(top) = required.first().and_then(|w| self.top_for(q, w, rows)) {
                     return Plan::Fetch(vec![top]);

@@ -585,6 +585,43 @@ fn broad_words_typed_alone_fetch_one_small_precomputed_page() {
 }
 
 #[test]
+fn planning_around_the_files_already_here_gives_the_same_answers() {
+    let items = partners(3000, 606);
+    let full = Index::build(&items);
+    let opts = WriteOptions {
+        browse_all: 500,
+        budget: 200,
+        cap: 2000,
+        ..WriteOptions::default()
+    };
+    let (files, _) = write(&items, &opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    // A session: each query is planned knowing what the earlier ones
+    // fetched, then answered from those files.
+    let mut here: BTreeSet<ShardKey> = BTreeSet::new();
+    let mut rng = Rng(5150);
+    let (mut answered, mut saved) = (0, 0);
+    for _ in 0..600 {
+        let q = random_query(&mut rng, &items);
+        let Plan::Fetch(keys) = root.plan_cached(&q, &|k| here.contains(&k)) else {
+            continue;
+        };
+        if let Plan::Fetch(cold) = root.plan(&q) {
+            saved += usize::from(
+                cold.iter().any(|k| !here.contains(k)) && keys.iter().all(|k| here.contains(k)),
+            );
+        }
+        let (idx, totals) = fetched(&files, &keys);
+        let r = root.search_with(&q, &idx, totals.as_ref());
+        assert_eq!(seen(&idx, &r), seen(&full, &full.search(&q)), "query {q:?}");
+        here.extend(keys);
+        answered += 1;
+    }
+    assert!(answered > 300, "{answered}");
+    assert!(saved > 0, "no query was answered from files already here");
+}
+
+#[test]
 fn the_version_changes_with_any_row() {
     let mut items = partners(500, 3);
     let opts = WriteOptions {
