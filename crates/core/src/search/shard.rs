@@ -779,7 +779,9 @@ impl Root {
                 (new, rows, w.chars().count() <= 2, shards)
             })
             .min_by_key(|(new, rows, _, _)| (*new, *rows));
-        if let Some((rows, _, short, shards)) = best {
+        // The limits below are on the word's rows, cached or not: a
+        // keystroke is answered the same way whatever this visit fetched.
+        if let Some((_, rows, short, shards)) = best {
             if one_word {
                 if let Some(top) = required.first().and_then(|w| self.top_for(q, w, rows)) {
                     return Plan::Fetch(vec![top]);

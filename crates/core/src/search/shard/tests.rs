@@ -588,9 +588,10 @@ fn broad_words_typed_alone_fetch_one_small_precomputed_page() {
 fn planning_around_the_files_already_here_gives_the_same_answers() {
     let items = partners(3000, 606);
     let full = Index::build(&items);
+    // No precomputed pages: a word alone fetches its shards.
     let opts = WriteOptions {
         browse_all: 500,
-        budget: 200,
+        budget: u32::MAX,
         cap: 2000,
         ..WriteOptions::default()
     };
@@ -601,8 +602,26 @@ fn planning_around_the_files_already_here_gives_the_same_answers() {
     let mut here: BTreeSet<ShardKey> = BTreeSet::new();
     let mut rng = Rng(5150);
     let (mut answered, mut saved) = (0, 0);
+    let mut session: Vec<Query> = Vec::new();
+    // A common word, then that word and a rarer one: the second query is
+    // answered from the first one's shards.
+    for p in items.iter().skip(10).take(60) {
+        let words: Vec<String> = crate::search::normalize::tokens(&p.name)
+            .into_iter()
+            .filter(|w| !crate::search::normalize::is_legal_form(w) && w.len() >= 4)
+            .collect();
+        if let [a, b, ..] = words.as_slice() {
+            session.push(Query::text(a));
+            session.push(Query::text(&format!("{a} {b}")));
+            session.push(Query::text(b));
+            session.push(Query::text(&format!("{b} {a}")));
+        }
+    }
+    // Then random queries, with whatever those fetched.
     for _ in 0..600 {
-        let q = random_query(&mut rng, &items);
+        session.push(random_query(&mut rng, &items));
+    }
+    for q in session {
         let Plan::Fetch(keys) = root.plan_cached(&q, &|k| here.contains(&k)) else {
             continue;
         };
