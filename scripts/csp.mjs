@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Writes the Content Security Policy into the pages of a build: index.html
-// and the copies scripts/prerender.mjs makes of it (app.html, ROUTE/index.html).
+// and the copies scripts/prerender.mjs makes of it (app.html, SECTION/index.html,
+// SECTION/app.html), each with the hash of its own loader script.
 //
 //   node scripts/csp.mjs dist            write or update the <meta> tag
 //   node scripts/csp.mjs dist --print    print the policy (for a header)
-//   node scripts/csp.mjs --staging       as trunk's post_build hook (Trunk.toml)
 //
 // Why after the build: trunk 0.21 writes an inline module script into
 // index.html that loads the wasm (its content names the hashed file names, so
@@ -26,10 +26,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 const args = process.argv.slice(2);
-// --staging: run as trunk's post_build hook (Trunk.toml), on its staging dir.
-const dir = args.includes('--staging') ? process.env.TRUNK_STAGING_DIR : args.find((a) => !a.startsWith('--'));
+const dir = args.find((a) => !a.startsWith('--'));
 if (!dir) {
-  console.error('usage: node scripts/csp.mjs DIST_DIR [--print] | --staging (as a trunk hook)');
+  console.error('usage: node scripts/csp.mjs DIST_DIR [--print]');
   process.exit(2);
 }
 // The pages: index.html, and the copies scripts/prerender.mjs writes
@@ -39,8 +38,10 @@ function pages() {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.isFile() && e.name.endsWith('.html')) out.push(path.join(dir, e.name));
     if (e.isDirectory() && !['api', 'docs'].includes(e.name)) {
-      const idx = path.join(dir, e.name, 'index.html');
-      if (fs.existsSync(idx)) out.push(idx);
+      for (const page of ['index.html', 'app.html']) {
+        const file = path.join(dir, e.name, page);
+        if (fs.existsSync(file)) out.push(file);
+      }
     }
   }
   return out;
@@ -64,7 +65,8 @@ function apiOrigin() {
   }
 }
 
-function policyFor(file, html) {
+// Refuses a page the policy would break.
+function check(file, html) {
   if (/\son[a-z]+\s*=/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) {
     console.error(`csp: ${file} has an inline event handler (on...=), which the policy would block`);
     process.exit(1);
@@ -73,13 +75,25 @@ function policyFor(file, html) {
     console.error(`csp: ${file} has a style="" attribute, which style-src 'self' blocks; use a class`);
     process.exit(1);
   }
-  const scripts = [...new Set(inline(html, 'script'))];
-  const styles = [...new Set(inline(html, 'style'))];
+}
+
+// One policy for the whole site: the hashes of the inline scripts of every
+// page (each section's page starts its own binary with its own script), so
+// a host sends the same header everywhere (README, scripts/serve.mjs).
+function sitePolicy(files) {
+  const scripts = new Set();
+  const styles = new Set();
+  for (const file of files) {
+    const html = fs.readFileSync(file, 'utf8');
+    check(file, html);
+    for (const h of inline(html, 'script')) scripts.add(h);
+    for (const h of inline(html, 'style')) styles.add(h);
+  }
   const connect = ["'self'", apiOrigin()].filter(Boolean);
   const policy = [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ')}`.trim(),
-    `style-src 'self' ${styles.join(' ')}`.trim(),
+    `script-src 'self' 'wasm-unsafe-eval' ${[...scripts].sort().join(' ')}`.trim(),
+    `style-src 'self' ${[...styles].sort().join(' ')}`.trim(),
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
@@ -87,12 +101,11 @@ function policyFor(file, html) {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
-  return { policy, scripts: scripts.length, styles: styles.length };
+  return { policy, scripts: scripts.size, styles: styles.size };
 }
 
-function write(file) {
+function write(file, policy) {
   let html = fs.readFileSync(file, 'utf8');
-  const { policy, scripts, styles } = policyFor(file, html);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   const existing = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
   if (existing.test(html)) {
@@ -109,7 +122,7 @@ function write(file) {
     html = `${html.slice(0, at)}\n    ${meta}${html.slice(at)}`;
   }
   fs.writeFileSync(file, html);
-  return `${path.relative(dir, file)} (${scripts} inline script(s), ${styles} inline style(s))`;
+  return path.relative(dir, file);
 }
 
 const index = path.join(dir, 'index.html');
@@ -117,9 +130,13 @@ if (!fs.existsSync(index)) {
   console.error(`csp: ${index} not found`);
   process.exit(1);
 }
+// The policy comes from the pages as they are before it is written (the
+// <meta> tag is no inline script, so writing it changes no hash).
+const files = pages();
+const { policy, scripts, styles } = sitePolicy(files);
 if (args.includes('--print')) {
-  console.log(policyFor(index, fs.readFileSync(index, 'utf8')).policy);
+  console.log(policy);
   process.exit(0);
 }
-const done = pages().map(write);
-console.log(`csp: policy written into ${done.join(', ')}`);
+const done = files.map((f) => write(f, policy));
+console.log(`csp: one policy (${scripts} inline script(s), ${styles} inline style(s)) written into ${done.join(', ')}`);

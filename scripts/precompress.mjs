@@ -6,15 +6,16 @@
 // nothing at request time. The wasm is about a fifth smaller in brotli than
 // in gzip.
 //
-//   node scripts/precompress.mjs [DIR]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/precompress.mjs [DIR]   (default: dist)
 //
-// Run by trunk as a post_build hook (Trunk.toml). Data files are left alone.
+// Run by scripts/build.mjs. Data files are left alone.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dir = path.resolve(process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist');
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css|svg)$/;
+const dir = path.resolve(process.argv[2] || 'dist');
+// trunk writes the hash as hex without leading zeros: 16 digits, sometimes fewer.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css|svg)$/;
 let n = 0;
 for (const name of fs.readdirSync(dir)) {
   if (!HASHED.test(name)) continue;

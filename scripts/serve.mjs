@@ -298,20 +298,28 @@ async function handle(req, res) {
   const hasExt = path.posix.extname(pathname) !== '';
   // SPA fallback: extension-less paths are app routes. Not under /api/, where
   // an HTML page answering a data request would only hide a missing file.
-  // app.html is the shell without a page heading (scripts/prerender.mjs);
-  // a build without it falls back to index.html.
-  if (!file && !hasExt && !isApi) file = (await fileAt('/app.html')) ?? (await fileAt('/index.html'));
+  // Each section of the site has its own binary and its own shell without a
+  // page heading (scripts/build.mjs): /mitra/P0001 gets mitra/app.html;
+  // paths of no section get the home section's app.html (its 404 page); a
+  // build without them falls back to index.html.
+  if (!file && !hasExt && !isApi) {
+    const section = pathname.split('/')[1];
+    file = (section && (await fileAt(`/${section}/app.html`)))
+      ?? (await fileAt('/app.html'))
+      ?? (await fileAt('/index.html'));
+  }
   if (!file) return send(req, res, 404, `not found: ${pathname}`, 'text/plain; charset=utf-8');
 
   const ext = path.extname(file).toLowerCase();
   const base = path.basename(file);
   // index.html names the hashed assets, so it must be revalidated every time;
-  // trunk's hashed file names (name-<16 hex>.ext) never change content.
+  // trunk's hashed file names (name-<hex hash>.ext, 16 digits or fewer when
+  // the hash starts with zeros) never change content.
   // The search index's shards are requested with the index's version
   // (`search/terms/3.txt?v=<hash>`, docs/api.md): that URL never changes
   // content either. Its root names the version, so it is revalidated.
   const versioned = isApi && pathname.includes('/search/') && url.searchParams.has('v');
-  const cache = !versioned && (base.endsWith('.html') || !/-[0-9a-f]{16}(_bg)?\.\w+$/.test(base))
+  const cache = !versioned && (base.endsWith('.html') || !/-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(base))
     ? 'no-cache'
     : 'public, max-age=31536000, immutable';
   // Revalidation answers 304 when the file is unchanged (nginx does the

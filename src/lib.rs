@@ -10,9 +10,11 @@ pub mod i18n;
 mod pages;
 pub mod panic;
 mod search;
+pub mod sections;
 pub mod state;
 
-pub use app::App;
+pub use app::{AboutApp, AgreementsApp, HomeApp, PartnersApp, PresentationApp, SimulatorApp};
+pub use sections::{start, Section};
 
 /// Removes the static first paint of index.html (`#boot`, written by
 /// scripts/prerender.mjs) once the app is mounted. Called in the same task as

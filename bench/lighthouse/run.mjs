@@ -10,15 +10,13 @@
 // loopback port and drives Debian's Chromium (never a downloaded browser).
 // Each route runs `--runs` times per form factor; the run with the median
 // performance score is reported (Lighthouse's own advice for variance).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import * as chromeLauncher from 'chrome-launcher';
+import { ROOT, startServer, CHROME_FLAGS } from '../lib/serve.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(`--${name}`);
@@ -34,26 +32,6 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error(`lighthouse bench: ${DIST}/index.html not found (run make build first)`);
   process.exit(2);
 }
-
-function startServer() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/on (http:\/\/\S+?)\/?\s/);
-      if (m) resolve({ base: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-}
-
-const CHROME_FLAGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 const audit = (lhr, id) => lhr.audits[id]?.numericValue;
 const score = (lhr, cat) => lhr.categories[cat]?.score;
@@ -78,7 +56,7 @@ async function runOnce(port, url, form) {
   };
 }
 
-const server = await startServer();
+const server = await startServer(DIST);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   chromeFlags: CHROME_FLAGS,

@@ -153,7 +153,8 @@ pub fn Presentation() -> impl IntoView {
                 Some(_) => {}
                 None => {
                     exit_fullscreen();
-                    navigate("/", NavigateOptions::default());
+                    // Home is another section (a page load): see sections.rs.
+                    crate::sections::go(&navigate, "/");
                 }
             }
         }

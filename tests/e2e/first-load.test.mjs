@@ -97,7 +97,8 @@ test('before the wasm runs, every route shows the frame, its heading and a loadi
 test('the static text and title are the ones the app draws', TIMEOUT, async () => {
   const TEXT = 'h1, h2, p.lead, p.muted';
   const texts = (page, root) => page.locator(`${root} :is(${TEXT})`).evaluateAll(
-    (els) => els.map((e) => `${e.tagName.toLowerCase()}: ${e.textContent.trim()}`),
+    // innerText: what is shown (the static paint holds both languages).
+    (els) => els.map((e) => `${e.tagName.toLowerCase()}: ${e.innerText.trim()}`),
   );
   for (const route of Object.keys(ROUTES)) {
     const still = await observedPage(DESKTOP, { js: false });
@@ -114,6 +115,33 @@ test('the static text and title are the ones the app draws', TIMEOUT, async () =
     const liveTexts = await texts(live, 'main#main');
     for (const t of staticTexts) assert.ok(liveTexts.includes(t), `${route}: the app does not show the static "${t}"`);
     await live.waitForFunction((t) => document.title === t, staticTitle);
+    await live.context().close();
+  }
+});
+
+test('an English reader\'s static paint is English, and is what the app then draws', TIMEOUT, async () => {
+  const TEXT = 'h1, h2, p.lead, p.muted';
+  const shown = (page, main, header) => page.locator(`${main} :is(${TEXT}), ${header} nav a`).evaluateAll(
+    (els) => els.map((e) => `${e.tagName.toLowerCase()}: ${e.innerText.trim()}`),
+  );
+  for (const route of Object.keys(ROUTES)) {
+    // The wasm never arrives: the static paint stays, as on a slow network.
+    const still = await app.newPage(DESKTOP);
+    await still.addInitScript(() => localStorage.setItem('kemitraan.lang', 'en'));
+    await still.route(/_bg\.wasm$/, (r) => r.abort());
+    await still.goto(route);
+    assert.equal(await still.evaluate(() => document.documentElement.lang), 'en', `${route}: <html lang>`);
+    const staticTexts = await shown(still, '#boot main', '#boot header');
+    assert.ok(staticTexts.includes('a: Partners'), `${route}: English nav, got ${JSON.stringify(staticTexts)}`);
+    assert.ok(!staticTexts.some((t) => /Memuat|Cari Mitra|Beranda/.test(t)), `${route}: Indonesian shown: ${JSON.stringify(staticTexts)}`);
+    await still.context().close();
+
+    const live = await app.newPage(DESKTOP);
+    await live.addInitScript(() => localStorage.setItem('kemitraan.lang', 'en'));
+    await live.goto(route);
+    await live.locator('main#main h1').waitFor({ state: 'visible' });
+    const liveTexts = await shown(live, 'main#main', 'header.site-header');
+    for (const t of staticTexts) assert.ok(liveTexts.includes(t), `${route}: the English app does not show the static "${t}"`);
     await live.context().close();
   }
 });

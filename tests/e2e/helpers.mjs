@@ -75,7 +75,7 @@ export const consoleErrors = (page) => pageErrors.get(page) ?? [];
 
 /**
  * Registers before/after hooks and returns the handle the tests use.
- * Fails every test with "dist/ missing: run trunk build first" when there is
+ * Fails every test with "dist/ missing: run make build first" when there is
  * no build to test.
  */
 export function useApp({ data = null, prepare = null } = {}) {
@@ -83,7 +83,7 @@ export function useApp({ data = null, prepare = null } = {}) {
 
   before(async () => {
     if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-      const msg = `dist/ missing: run trunk build first (no ${path.join(DIST, 'index.html')})`;
+      const msg = `dist/ missing: run make build first (no ${path.join(DIST, 'index.html')})`;
       console.error(msg);
       throw new Error(msg);
     }

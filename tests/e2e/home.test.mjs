@@ -100,16 +100,17 @@ test('every province is a bar; clicking one opens the UMKM-province list with th
   // The largest province is drawn first.
   const largest = [...summary.by_province].sort((a, b) => b.committed - a.committed || (a.key < b.key ? -1 : 1))[0];
   assert.equal(await links.first().getAttribute('href'), `/perjanjian?provinsi_umkm=${largest.key}`);
-  // A smaller province, by a real click; the app navigates without reloading.
+  // A smaller province, by a real click: the agreements are another section
+  // of the site (src/sections.rs), so the browser loads their page.
   const bucket = summary.by_province.find((b) => b.key === '17') ?? summary.by_province[0];
   const link = page.locator(`#chart-provinsi svg a[href="/perjanjian?provinsi_umkm=${bucket.key}"]`);
   const name = await link.getAttribute('aria-label');
   assert.ok(name.includes(`${bucket.agreements} perjanjian`), `accessible name "${name}" names the count`);
-  await page.evaluate(() => { window.__notReloaded = true; });
+  await page.evaluate(() => { window.__sameDocument = true; });
   await link.click();
   await page.waitForURL(new RegExp(`/perjanjian\\?provinsi_umkm=${bucket.key}$`));
   assert.equal(await agreementCount(page), bucket.agreements);
-  assert.equal(await page.evaluate(() => window.__notReloaded === true), true, 'client-side navigation');
+  assert.equal(await page.evaluate(() => window.__sameDocument === true), false, 'a page load of the agreements section');
   assert.deepEqual(consoleErrors(page), []);
 });
 

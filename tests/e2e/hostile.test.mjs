@@ -26,7 +26,7 @@ const XSS_NAMES = {
 let tmp, server, browser, data;
 
 before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ missing: run trunk build first');
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ missing: run make build first');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kemitraan-hostile-'));
   const out = path.join(tmp, 'data');
   const run = spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', 'generate', '--hostile', '--quiet', '--out', out], {

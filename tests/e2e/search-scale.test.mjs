@@ -2,7 +2,7 @@
 // the 3 000 that browse.txt lists whole: what a first search fetches, that
 // retyping fetches nothing, and that a missing or damaged index file shows
 // the error with Retry, and Retry recovers.
-// Run: trunk build --release && node --test tests/e2e/search-scale.test.mjs
+// Run: make build && node --test tests/e2e/search-scale.test.mjs
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

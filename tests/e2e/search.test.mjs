@@ -1,5 +1,5 @@
 // Browser tests of the partner search (/mitra) and the partner page.
-// Run: trunk build --release && node --test tests/e2e/search.test.mjs
+// Run: make build && node --test tests/e2e/search.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, gotoAndWait, expectText, consoleErrors, screenshot, DESKTOP, MOBILE } from './helpers.mjs';

@@ -1,6 +1,6 @@
 // Browser tests of the app shell: routes, navigation, language, footer,
 // data-error handling, console errors, mobile overflow, axe, screenshots.
-// Run: trunk build --release && node --test tests/e2e/
+// Run: make build && node --test tests/e2e/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

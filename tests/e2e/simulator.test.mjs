@@ -1,7 +1,7 @@
 // Browser tests of the contract-growth simulator (/simulasi): the President's
 // preset, shared URLs, bad input, CSV and SVG downloads, the agreement link,
 // saturation, several scenarios, program mode, axe and the 375 px layout.
-// Run: trunk build --release && node --test tests/e2e/simulator.test.mjs
+// Run: make build && node --test tests/e2e/simulator.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
