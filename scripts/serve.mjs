@@ -315,17 +315,30 @@ async function handle(req, res) {
   // index.html names the hashed assets, so it must be revalidated every time;
   // trunk's hashed file names (name-<hex hash>.ext, 16 digits or fewer when
   // the hash starts with zeros) never change content.
-  const cache = base.endsWith('.html') || !/-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(base)
+  // The search index's shards are requested with the index's version
+  // (`search/terms/3.txt?v=<hash>`, docs/api.md): that URL never changes
+  // content either. Its root names the version, so it is revalidated.
+  const versioned = isApi && pathname.includes('/search/') && url.searchParams.has('v');
+  const cache = !versioned && (base.endsWith('.html') || !/-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(base))
     ? 'no-cache'
     : 'public, max-age=31536000, immutable';
+  // Revalidation answers 304 when the file is unchanged (nginx does the
+  // same with its ETag from size and modification time).
+  const stat = await fs.stat(file).catch(() => null);
+  const etag = stat ? `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"` : null;
+  if (etag && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ...SECURITY, Vary: 'Accept-Encoding', ETag: etag, 'Cache-Control': cache });
+    return res.end();
+  }
   const type = TYPES[ext] || 'application/octet-stream';
   // A precompressed copy beside the file (scripts/precompress.mjs), sent as
   // nginx's brotli_static / gzip_static would.
   const encoding = pickEncoding(req);
   const pre = encoding && (await fs.readFile(`${file}.${encoding === 'br' ? 'br' : 'gz'}`).catch(() => null));
-  if (pre) return send(req, res, 200, pre, type, { 'Cache-Control': cache }, ext, encoding);
+  const headers = etag ? { 'Cache-Control': cache, ETag: etag } : { 'Cache-Control': cache };
+  if (pre) return send(req, res, 200, pre, type, headers, ext, encoding);
   const body = await fs.readFile(file);
-  return send(req, res, 200, body, type, { 'Cache-Control': cache }, ext);
+  return send(req, res, 200, body, type, headers, ext);
 }
 
 const server = http.createServer((req, res) => {

@@ -92,6 +92,18 @@ async fn fetch_text(
     timeout_ms: u32,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, ApiError> {
+    fetch_text_with(url, timeout_ms, abort, false).await
+}
+
+/// [`fetch_text`]; `revalidate` asks the browser to check its cached copy
+/// with the server first (`cache: "no-cache"`: a conditional request, a 304
+/// when unchanged), for the files that name the version of others.
+async fn fetch_text_with(
+    url: &str,
+    timeout_ms: u32,
+    abort: Option<&web_sys::AbortSignal>,
+    revalidate: bool,
+) -> Result<String, ApiError> {
     if abort.is_some_and(|a| a.aborted()) {
         return Err(ApiError::Unreachable);
     }
@@ -120,7 +132,11 @@ async fn fetch_text(
             ApiError::Unreachable
         }
     };
-    let resp = Request::get(url)
+    let mut request = Request::get(url);
+    if revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let resp = request
         .abort_signal(signal.as_ref())
         .send()
         .await
@@ -152,13 +168,28 @@ pub async fn get_text(path: &str) -> Result<String, ApiError> {
     get_text_abortable(path, None).await
 }
 
+/// Like [`get_text`], revalidated with the server even when the browser
+/// holds a fresh copy: for the search index's root, which names the version
+/// of every shard URL (docs/api.md).
+pub async fn get_text_revalidated(path: &str) -> Result<String, ApiError> {
+    get_text_with(path, None, true).await
+}
+
 async fn get_text_abortable(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, ApiError> {
+    get_text_with(path, abort, false).await
+}
+
+async fn get_text_with(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+    revalidate: bool,
+) -> Result<String, ApiError> {
     let cfg = config().await;
     let url = resolve(&cfg.url(path));
-    let text = fetch_text(&url, cfg.timeout_ms, abort)
+    let text = fetch_text_with(&url, cfg.timeout_ms, abort, revalidate)
         .await
         .inspect_err(|e| {
             // A backend that cannot be reached may be a wrong address in

@@ -16,7 +16,9 @@
 use std::sync::Arc;
 
 use kemitraan_core::client::ApiError;
-use kemitraan_core::search::shard::{index_of, parse_shard, Plan, Root, ShardKey, ROOT_PATH};
+use kemitraan_core::search::shard::{
+    index_of, parse_file, Plan, Root, ShardKey, Totals, ROOT_PATH,
+};
 use kemitraan_core::search::{Index, Query, Results, Row};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -74,7 +76,8 @@ pub enum Answer {
     TooBroad {
         partners: u64,
     },
-    /// Filters without words on a dataset too large to browse.
+    /// Filters without words that cover more partners than one view may
+    /// fetch, in an order or page that needs them all.
     NeedText {
         partners: u64,
     },
@@ -87,6 +90,8 @@ pub enum Answer {
 #[derive(Default)]
 struct Cache {
     shards: Vec<(ShardKey, Arc<Vec<Row>>)>,
+    /// The totals of the precomputed first pages fetched (`tops/`).
+    totals: Vec<(ShardKey, Totals)>,
     pending: Vec<ShardKey>,
     built: Vec<(Vec<ShardKey>, Arc<Index>)>,
 }
@@ -94,6 +99,13 @@ struct Cache {
 impl Cache {
     fn shard(&self, key: ShardKey) -> Option<&Arc<Vec<Row>>> {
         self.shards.iter().find(|(k, _)| *k == key).map(|(_, r)| r)
+    }
+
+    fn totals(&self, keys: &[ShardKey]) -> Option<Totals> {
+        self.totals
+            .iter()
+            .find(|(k, _)| keys.contains(k))
+            .map(|(_, t)| t.clone())
     }
 }
 
@@ -127,7 +139,7 @@ impl SearchStore {
             self.root.set(RootState::Loading);
             let root = self.root;
             spawn_local(async move {
-                let parsed = api::get_text(ROOT_PATH)
+                let parsed = api::get_text_revalidated(ROOT_PATH)
                     .await
                     .and_then(|t| Root::parse(&t).map_err(|e| ApiError::Shape(e.to_string())));
                 root.set(match parsed {
@@ -158,7 +170,12 @@ impl SearchStore {
             return Answer::Failed(e);
         }
         let root = &root.0;
-        let keys = match root.plan(q) {
+        // Planned around the files already here (a second word after a
+        // fetched one may need nothing new).
+        let here: Vec<ShardKey> = self
+            .cache
+            .with_value(|c| c.shards.iter().map(|(k, _)| *k).collect());
+        let keys = match root.plan_cached(q, &|k| here.contains(&k)) {
             Plan::TooBroad => {
                 return Answer::TooBroad {
                     partners: root.partners(),
@@ -172,11 +189,12 @@ impl SearchStore {
             Plan::Fetch(keys) => keys,
         };
         let index = self.cache.try_update_value(|c| {
+            let totals = c.totals(&keys);
             if let Some(i) = c.built.iter().position(|(k, _)| *k == keys) {
                 let hit = c.built.remove(i);
                 let index = hit.1.clone();
                 c.built.push(hit);
-                return Ok(index);
+                return Ok((index, totals));
             }
             let missing: Vec<ShardKey> = keys
                 .iter()
@@ -193,16 +211,16 @@ impl SearchStore {
                 c.built.remove(0);
             }
             c.built.push((keys.clone(), index.clone()));
-            Ok(index)
+            Ok((index, totals))
         });
         match index {
-            Some(Ok(index)) => Answer::Ready(Shown {
-                results: root.search(q, &index),
+            Some(Ok((index, totals))) => Answer::Ready(Shown {
+                results: root.search_with(q, &index, totals.as_ref()),
                 index,
             }),
             Some(Err(missing)) => {
                 for key in missing {
-                    self.fetch(key);
+                    self.fetch(key, root.url(key));
                 }
                 Answer::Loading
             }
@@ -210,8 +228,9 @@ impl SearchStore {
         }
     }
 
-    /// Fetches one shard unless it is on its way.
-    fn fetch(self, key: ShardKey) {
+    /// Fetches one shard from `url` (its path with the index's version)
+    /// unless it is on its way.
+    fn fetch(self, key: ShardKey, url: String) {
         let new = self
             .cache
             .try_update_value(|c| {
@@ -226,16 +245,19 @@ impl SearchStore {
             return;
         }
         spawn_local(async move {
-            let rows = api::get_text(&key.path())
+            let rows = api::get_text(&url)
                 .await
-                .and_then(|t| parse_shard(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
+                .and_then(|t| parse_file(key, &t).map_err(|e| ApiError::Shape(e.to_string())));
             let error = self
                 .cache
                 .try_update_value(|c| {
                     c.pending.retain(|k| *k != key);
                     match rows {
-                        Ok(rows) => {
+                        Ok((rows, totals)) => {
                             c.shards.push((key, Arc::new(rows)));
+                            if let Some(t) = totals {
+                                c.totals.push((key, t));
+                            }
                             None
                         }
                         Err(e) => Some(e),

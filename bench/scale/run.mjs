@@ -9,7 +9,8 @@
 // cache is empty: a fresh context per query). For each query it opens
 // /mitra?q=QUERY and reports the bytes moved (all, and /api/ only), the
 // requests, and the time from navigation to the first result row (or the
-// "type more letters" message). Then it types queries letter by letter into
+// "type more letters" message), then the same for views with filters and no
+// words (a sector bar of the home page, later pages). Then it types queries letter by letter into
 // an open /mitra and reports the new /api/ bytes of each keystroke, and the
 // JS heap and wasm memory at the end. MiniSearch (and the app before the
 // sharded index) must download every partner page first: that figure is the
@@ -139,6 +140,36 @@ for (const [label, q] of QUERIES) {
   const a = api(log);
   results.push({ label, q, ms, all: sum(log), api: sum(a), requests: log.length, apiRequests: a.length, status });
   console.log(`  ${label.padEnd(12)} ${JSON.stringify(q).padEnd(26)} ${(ms / 1000).toFixed(1)} s  all ${kb(sum(log))} (${log.length} req)  data ${kb(sum(a))} (${a.length} req)  "${status}"`);
+  await context.close();
+}
+
+// Filters without words (the home page's sector and class bars): the list
+// heads and parts of the index (docs/api.md), first page and page 2.
+const summary = JSON.parse(fs.readFileSync(path.join(DATA, 'summary.json'), 'utf8'));
+const bigSector = summary.by_sector.filter((b) => b.key !== '-').sort((a, b) => b.partners - a.partners)[0].key;
+const VIEWS = [
+  ['sector bar', `sektor=${bigSector}`],
+  ['class bar', 'kelas=mikro'],
+  ['sector, page 2', `sektor=${bigSector}&hal=2`],
+  ['sector, page 40', `sektor=${bigSector}&hal=40`],
+  ['UMKM in 31', 'jenis=umkm&provinsi=31'],
+  ['no words, p 9', 'hal=9'],
+];
+/** Resolves when a view without words shows results or a message. */
+async function listed(page) {
+  await page.waitForFunction(() => !!document.querySelector('#hasil .result-name, #hasil .no-results'));
+}
+for (const [label, qs] of VIEWS) {
+  const { context, page, log } = await throttledPage();
+  const t0 = Date.now();
+  await page.goto(`/mitra?${qs}`);
+  await listed(page);
+  const ms = Date.now() - t0;
+  await quiet(log);
+  const status = (await page.locator(STATUS).textContent()).trim();
+  const a = api(log);
+  results.push({ label, q: qs, ms, all: sum(log), api: sum(a), requests: log.length, apiRequests: a.length, status });
+  console.log(`  ${label.padEnd(15)} ${qs.padEnd(26)} ${(ms / 1000).toFixed(1)} s  all ${kb(sum(log))} (${log.length} req)  data ${kb(sum(a))} (${a.length} req)  "${status}"`);
   await context.close();
 }
 

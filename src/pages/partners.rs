@@ -346,7 +346,8 @@ enum Phase {
     List,
     /// The words match too many partners to fetch.
     TooBroad,
-    /// Filters without words on a dataset too large to browse.
+    /// Filters without words that cover more partners than one view may
+    /// fetch, in an order that needs them all.
     NeedText,
 }
 
@@ -404,8 +405,8 @@ fn body(
                 <p><strong>{txt("Ketik nama mitra untuk menyaring.", "Type a partner's name to filter.")}</strong></p>
                 <p>
                     {txt(
-                        "Data ini terlalu besar untuk ditelusuri dengan saringan saja: saringan berlaku pada hasil pencarian nama atau NIB. Tanpa kata pencarian hanya halaman pertama yang tersedia.",
-                        "This dataset is too large to browse by filters alone: filters apply to the results of a name or NIB search. Without search words only the first page is available.",
+                        "Saringan ini mencakup terlalu banyak mitra untuk dimuat sekaligus dalam urutan dan halaman ini. Ketik nama atau NIB, pilih saringan yang lebih sempit, atau urutkan menurut nama.",
+                        "These filters cover too many partners to load at once for this order and page. Type a name or NIB, choose a narrower filter, or sort by name.",
                     )}
                 </p>
                 <div class="actions">

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { useApp, gotoAndWait, expectText, consoleErrors, ROOT } from './helpers.mjs';
 
 const PARTNERS = 4000;
+const BUDGET = 300;
 const TIMEOUT = { timeout: 120_000 };
 const DATA = path.join(os.tmpdir(), `kemitraan-e2e-scale-${process.pid}`);
 const UI = {
@@ -30,6 +31,13 @@ function generate() {
     ? spawnSync(bin, args, { encoding: 'utf8' })
     : spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`generate failed: ${r.stderr || r.error}`);
+  // A keystroke budget of 300 rows (600 by default), so that the common
+  // words of 4 000 partners get precomputed first pages (search/tops/).
+  const index = ['build-index', DATA, '--budget', String(BUDGET)];
+  const b = bin
+    ? spawnSync(bin, index, { encoding: 'utf8' })
+    : spawnSync('cargo', ['run', '--offline', '-q', '-p', 'kemitraan-datatool', '--', ...index], { cwd: ROOT, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build-index failed: ${b.stderr || b.error}`);
   return DATA;
 }
 
@@ -85,7 +93,7 @@ test('a first search fetches the root and a few shards, never the partner pages'
   await page.waitForTimeout(500); // late responses of the keystrokes before
   const typed = api.slice(before);
   t.diagnostic(`opening: ${opening} B; typing "${word}": ${typed.length} requests, ${sum(typed)} B (${typed.map((r) => r.path).join(' ')})`);
-  assert.ok(typed.every((r) => r.path.startsWith('search/terms/') || r.path.startsWith('search/nib/')), JSON.stringify(typed));
+  assert.ok(typed.every((r) => /^search\/(terms|nib|tops)\//.test(r.path)), JSON.stringify(typed));
   assert.ok(typed.length >= 1 && typed.length <= 8, `${typed.length} shard requests`);
   assert.ok(sum(typed) < 250_000, `${sum(typed)} bytes for the first search`);
   assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
@@ -100,6 +108,45 @@ test('a first search fetches the root and a few shards, never the partner pages'
   assert.deepEqual(consoleErrors(page), []);
 });
 
+test('a common word typed alone: each keystroke fetches one small precomputed page, the answer equals the shards\'', TIMEOUT, async (t) => {
+  // The most frequent word of the names that is not a legal form.
+  const root = await (await fetch(`${app.base}/api/v1/search/root.txt`)).text();
+  const legal = new Set(['pt', 'cv', 'ud', 'tbk', 'koperasi', 'persero', 'fa', 'pd', 'perum', 'perumda', 'kud']);
+  const [word] = root.split('\n').filter((l) => /^[a-z]{6,}\t\d+$/.test(l)).map((l) => l.split('\t'))
+    .filter(([w]) => !legal.has(w)).sort((a, b) => b[1] - a[1])[0];
+  assert.ok(Number(root.split('\n').find((l) => l.startsWith(`${word}\t`)).split('\t')[1]) > BUDGET, word);
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, '/mitra');
+  await ready(page);
+  await page.waitForTimeout(300);
+  const perKey = [];
+  for (const ch of word) {
+    const before = api.length;
+    await page.locator(UI.box).press(ch);
+    await page.waitForTimeout(400);
+    perKey.push(api.slice(before));
+  }
+  await expectText(page.locator(UI.count), `cocok dengan “${word}”`);
+  const shown = (await page.locator(UI.count).textContent()).trim();
+  const names = await page.locator(UI.resultLink).allTextContents();
+  t.diagnostic(`"${word}": ${perKey.map((k) => `${k.length} req ${sum(k)} B`).join(', ')}; "${shown}"`);
+  const tops = perKey.flat().filter((r) => r.path.startsWith('search/tops/'));
+  assert.ok(tops.length >= 3, `precomputed pages fetched: ${JSON.stringify(perKey)}`);
+  for (const k of perKey) assert.ok(sum(k) < 30_000, `a keystroke fetched ${sum(k)} B`);
+  assert.ok(!perKey.flat().some((r) => r.path.startsWith('search/terms/')), 'no term shard for the word alone');
+
+  // The same word with every kind selected (a filter: the shards are
+  // fetched and searched): the same count and the same first page.
+  const check = await app.newPage();
+  const checkApi = recordApi(check);
+  await gotoAndWait(check, `/mitra?q=${word}&jenis=pma,pmdn,umkm`);
+  await ready(check);
+  await expectText(check.locator(UI.count), shown);
+  assert.deepEqual(await check.locator(UI.resultLink).allTextContents(), names);
+  assert.ok(checkApi.some((r) => r.path.startsWith('search/terms/')), 'the filtered query reads the shards');
+});
+
 test('a full NIB fetches its NIB shard and finds the partner', TIMEOUT, async () => {
   const { partner } = await target();
   const page = await app.newPage();
@@ -112,13 +159,70 @@ test('a full NIB fetches its NIB shard and finds the partner', TIMEOUT, async ()
   assert.ok(api.some((r) => r.path.startsWith('search/nib/')));
 });
 
-test('filters without words ask for a name on a dataset too large to browse', TIMEOUT, async () => {
+const idNumber = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** Every partner of the dataset, from the list pages (test side only). */
+async function allPartners() {
+  const first = await app.getJson('/api/v1/partners/page-1.json');
+  const items = [...first.items];
+  for (let n = 2; n <= first.pages; n++) items.push(...(await app.getJson(`/api/v1/partners/page-${n}.json`)).items);
+  return items;
+}
+
+test('a home sector bar opens its partners: the root and one head file, the right count; page 2 fetches one list part', TIMEOUT, async (t) => {
+  const summary = await app.getJson('/api/v1/summary.json');
+  const sector = summary.by_sector.filter((b) => b.key !== '-').sort((a, b) => b.partners - a.partners)[0];
+  assert.ok(sector.partners > 100, `sector ${sector.key}: ${sector.partners} partners`);
   const page = await app.newPage();
-  await gotoAndWait(page, '/mitra?jenis=pma');
+  const api = recordApi(page);
+  await gotoAndWait(page, '/');
+  const bar = page.locator(`#chart-sektor svg a[href="/mitra?sektor=${sector.key}"]`);
+  await bar.waitFor({ state: 'attached' });
+  await bar.click();
+  await page.waitForURL(new RegExp(`/mitra\\?sektor=${sector.key}$`));
   await ready(page);
-  await expectText(page.locator('#hasil'), 'Ketik nama mitra untuk menyaring');
-  await page.getByRole('button', { name: 'Hapus semua saringan' }).last().click();
-  await expectText(page.locator('.pager'), 'Halaman 1 dari 80');
+  await expectText(page.locator(UI.count), `${idNumber(sector.partners)} mitra`);
+  assert.equal((await page.locator(UI.resultLink).allTextContents()).length, 50);
+  await expectText(page.locator('.pager'), `Halaman 1 dari ${Math.ceil(sector.partners / 50)}`);
+  await page.waitForTimeout(300); // late responses
+  const files = searchFiles(api);
+  t.diagnostic(`sector ${sector.key} (${sector.partners} partners), page 1: ${files.length} requests, ${sum(files)} B (${files.map((r) => r.path).join(' ')})`);
+  assert.deepEqual(files.map((r) => r.path).sort(), [`search/lists/sektor-${sector.key}-head.txt`, 'search/root.txt']);
+  assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
+  const firstPage = await page.locator(UI.resultLink).allTextContents();
+
+  // Page 2 in A–Z order: one part of the sector's list, the same total.
+  const before = api.length;
+  await page.getByRole('link', { name: /Berikutnya|Selanjutnya|›/ }).first().click();
+  await expectText(page.locator('.pager'), `Halaman 2 dari ${Math.ceil(sector.partners / 50)}`);
+  await expectText(page.locator(UI.count), `${idNumber(sector.partners)} mitra`);
+  await page.waitForTimeout(300);
+  const paged = api.slice(before);
+  t.diagnostic(`page 2: ${paged.length} requests, ${sum(paged)} B (${paged.map((r) => r.path).join(' ')})`);
+  assert.deepEqual(paged.map((r) => r.path), [`search/lists/sektor-${sector.key}-0.txt`]);
+  const second = await page.locator(UI.resultLink).allTextContents();
+  assert.equal(second.length, 50);
+  assert.ok(!second.some((n) => firstPage.includes(n)), 'page 2 holds other partners than page 1');
+  assert.deepEqual(consoleErrors(page), []);
+});
+
+test('two facets without words: the partners of both, counted as the full list counts them', TIMEOUT, async (t) => {
+  const items = await allPartners();
+  const province = items[5].province;
+  const want = items.filter((p) => p.kind === 'umkm' && p.province === province);
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, `/mitra?jenis=umkm&provinsi=${province}&urut=nilai`);
+  await ready(page);
+  await expectText(page.locator(UI.count), `${idNumber(want.length)} mitra`);
+  // The largest committed value first, as the full list orders them.
+  const top = [...want].sort((a, b) => b.committed - a.committed)[0];
+  assert.equal((await page.locator(UI.resultLink).first().textContent()).trim(), top.name);
+  const files = searchFiles(api);
+  t.diagnostic(`UMKM in ${province} (${want.length}) by value: ${files.length} requests, ${sum(files)} B`);
+  // The province's list is the smaller: its parts only, no kind list.
+  assert.ok(files.some((r) => r.path.startsWith(`search/lists/provinsi-${province}-`)), JSON.stringify(files));
+  assert.ok(!files.some((r) => r.path.includes('jenis-')), JSON.stringify(files));
 });
 
 for (const [mode, message] of [

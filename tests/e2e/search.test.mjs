@@ -299,7 +299,8 @@ test('a hostile name in the data shows as text', TIMEOUT, async () => {
   const name = `${HOSTILE} ${word}`;
   fields[1] = name;
   lines[at] = fields.join('\t');
-  await page.route(`**${shardPath}`, (route) => route.fulfill({ contentType: 'text/plain', body: lines.join('\n') }));
+  // Shards are fetched as PATH?v=VERSION (docs/api.md): match the path.
+  await page.route((url) => url.pathname === shardPath, (route) => route.fulfill({ contentType: 'text/plain', body: lines.join('\n') }));
   const detailPath = await app.detailPath('partners', id);
   const bucket = await app.getJson(detailPath);
   const items = bucket.items.map((d) => (d.partner.id === id ? { ...d, partner: { ...d.partner, name } } : d));

@@ -24,7 +24,7 @@ usage:
                         [--dataset-version V] [--synthetic] [--page-size N]
   kemitraan-data validate DIR
   kemitraan-data aggregate DIR
-  kemitraan-data build-index DIR
+  kemitraan-data build-index DIR [--budget ROWS]
   kemitraan-data export-ocds DIR [--out FILE] [--agreement ID]
 
 generate: a deterministic synthetic dataset (default seed 20210118, scale 252 partners,
@@ -38,6 +38,8 @@ aggregate: (re)writes the agreement aggregates (aggregates/) of an existing data
           generate and import write them too.
 build-index: (re)writes DIR/search/, the partner search index (generate and import
           write it too), from the partner pages; prints its size and the time taken.
+          --budget: rows a keystroke may fetch before a word typed alone gets a
+          precomputed first page (default 600; validate keeps the root's).
 export-ocds: an OCDS-shaped release package (not certified OCDS).
 
 exit codes: 0 ok, 1 failure, 2 import rejected rows, 64 bad usage";
@@ -323,15 +325,13 @@ pub fn main(args: &[String]) -> ExitCode {
             [a] => usage_error(&ArgError::UnknownOption(a.clone())),
         },
         "build-index" => match rest {
-            [dir] if !dir.starts_with("--") => {
-                match crate::search_index::build(std::path::Path::new(dir)) {
-                    Ok(line) => {
-                        println!("{line}");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => failure(&e),
+            [dir, flag, n] if flag == "--budget" && !dir.starts_with("--") => {
+                match n.parse::<u32>() {
+                    Ok(budget) => build_index(dir, Some(budget)),
+                    Err(_) => usage_error(&ArgError::UnexpectedArgument(n.clone())),
                 }
             }
+            [dir] if !dir.starts_with("--") => build_index(dir, None),
             [] => usage_error(&ArgError::Missing("the dataset DIR")),
             [_, extra, ..] => usage_error(&ArgError::UnexpectedArgument(extra.clone())),
             [a] => usage_error(&ArgError::UnknownOption(a.clone())),
@@ -349,6 +349,16 @@ pub fn main(args: &[String]) -> ExitCode {
             },
         },
         other => usage_error(&ArgError::UnknownCommand(other.to_owned())),
+    }
+}
+
+fn build_index(dir: &str, budget: Option<u32>) -> ExitCode {
+    match crate::search_index::build(std::path::Path::new(dir), budget) {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => failure(&e),
     }
 }
 

@@ -27,15 +27,45 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 /// Replaces `dir/search/` with the index of `rows`.
 pub fn write(dir: &Path, rows: &[Row]) -> Result<IndexStats, WriteError> {
+    write_with(dir, rows, &WriteOptions::default())
+}
+
+/// The options an index was written with, as far as its root names them
+/// (`cap`, `budget`, `parts`); the defaults for the rest, or for a dataset
+/// without a readable root.
+pub fn options_of(dir: &Path) -> WriteOptions {
+    let mut opts = WriteOptions::default();
+    let Ok(root) = fs::read_to_string(dir.join(DIR).join("root.txt")) else {
+        return opts;
+    };
+    for line in root.lines().take(12) {
+        let Some((key, value)) = line.split_once(' ') else {
+            continue;
+        };
+        let Ok(n) = value.parse::<u32>() else {
+            continue;
+        };
+        match key {
+            "cap" => opts.cap = n,
+            "budget" => opts.budget = n,
+            "parts" => opts.part_rows = n,
+            _ => {}
+        }
+    }
+    opts
+}
+
+/// [`write`] with these options.
+pub fn write_with(dir: &Path, rows: &[Row], opts: &WriteOptions) -> Result<IndexStats, WriteError> {
     let base = dir.join(DIR);
     if base.exists() {
         fs::remove_dir_all(&base).map_err(io_err(&base))?;
     }
-    for sub in ["terms", "nib"] {
+    for sub in ["terms", "nib", "lists", "tops"] {
         let p = base.join(sub);
         fs::create_dir_all(&p).map_err(io_err(&p))?;
     }
-    write_index(rows, &WriteOptions::default(), |rel, body| {
+    write_index(rows, opts, |rel, body| {
         let path = dir.join(rel);
         let mut f = io::BufWriter::new(fs::File::create(&path).map_err(io_err(&path))?);
         f.write_all(body.as_bytes()).map_err(io_err(&path))?;
@@ -60,22 +90,29 @@ pub fn read_partners(dir: &Path) -> Result<Vec<PartnerSummary>, String> {
     Ok(items)
 }
 
-/// `build-index DIR`: (re)writes the index of an existing dataset.
-pub fn build(dir: &Path) -> Result<String, String> {
+/// `build-index DIR [--budget ROWS]`: (re)writes the index of an existing
+/// dataset.
+pub fn build(dir: &Path, budget: Option<u32>) -> Result<String, String> {
     let started = Instant::now();
     let items = read_partners(dir)?;
     let read_s = started.elapsed().as_secs_f64();
     let rows: Vec<Row> = items.iter().map(Row::from_summary).collect();
     drop(items);
-    let stats = write(dir, &rows).map_err(|e| e.to_string())?;
+    let mut opts = WriteOptions::default();
+    if let Some(b) = budget {
+        opts.budget = b;
+    }
+    let stats = write_with(dir, &rows, &opts).map_err(|e| e.to_string())?;
     Ok(format!(
-        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
+        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, {} list files, {} precomputed first pages, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
         stats.partners,
         dir.join(DIR).display(),
         stats.terms,
         stats.term_shards,
         stats.largest_shard_rows,
         stats.nib_shards,
+        stats.list_files,
+        stats.top_files,
         stats.root_bytes,
         stats.total_bytes as f64 / 1e6,
         started.elapsed().as_secs_f64(),
@@ -89,7 +126,7 @@ pub fn check(dir: &Path, items: &[PartnerSummary]) -> (Vec<(String, String)>, u6
     let rows: Vec<Row> = items.iter().map(Row::from_summary).collect();
     let mut problems = Vec::new();
     let mut expected = BTreeSet::new();
-    let _ = write_index(&rows, &WriteOptions::default(), |rel, body| {
+    let _ = write_index(&rows, &options_of(dir), |rel, body| {
         expected.insert(rel.to_string());
         match fs::read(dir.join(rel)) {
             Err(_) => problems.push((
@@ -105,7 +142,7 @@ pub fn check(dir: &Path, items: &[PartnerSummary]) -> (Vec<(String, String)>, u6
         }
         Ok::<(), ()>(())
     });
-    for sub in ["", "terms", "nib"] {
+    for sub in ["", "terms", "nib", "lists", "tops"] {
         let p = dir.join(DIR).join(sub);
         let Ok(entries) = fs::read_dir(&p) else {
             continue;

@@ -211,3 +211,43 @@ fn a_damaged_search_index_is_found_and_build_index_repairs_it() {
     assert!(validate(d).problems.is_empty());
     assert_eq!(fs::read_to_string(&shard).unwrap(), text);
 }
+
+#[test]
+fn a_large_dataset_has_facet_lists_and_validate_checks_them() {
+    use kemitraan_datatool::generate::{self, GenerateArgs};
+    let tmp = TempDir::new("v-lists");
+    let d = tmp.path().join("v1");
+    // Above the 3 000 partners that browse.txt holds whole.
+    let args = GenerateArgs {
+        seed: 11,
+        scale: 3100,
+        out: d.clone(),
+        page_size: 500,
+        progress: false,
+        hostile: false,
+    };
+    generate::run(&args).unwrap();
+    assert!(validate(&d).problems.is_empty());
+    let root = fs::read_to_string(d.join("search/root.txt")).unwrap();
+    assert!(root.contains("\nlists 78\n"), "{}", &root[..400]);
+    // Every partner, in parts of 500 in A–Z order: 7 parts.
+    assert!(d.join("search/lists/semua-6.txt").exists());
+    assert!(!d.join("search/lists/semua-7.txt").exists());
+    assert!(d.join("search/lists/sektor-C-head.txt").exists());
+    let part = d.join("search/lists/jenis-umkm-0.txt");
+    let text = fs::read_to_string(&part).unwrap();
+    fs::write(&part, text.replacen("\t2\t", "\t1\t", 1)).unwrap();
+    fs::write(d.join("search/lists/jenis-xyz-0.txt"), "x").unwrap();
+    let p: Vec<String> = validate(&d)
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert!(p
+        .iter()
+        .any(|m| m.starts_with("search/lists/jenis-umkm-0.txt: differs")));
+    assert!(p
+        .iter()
+        .any(|m| m.starts_with("search/lists/jenis-xyz-0.txt: not a file of the index")));
+}

@@ -831,7 +831,23 @@ impl Index {
     /// Runs a query: matches, filters, counts facets, orders, and returns
     /// the requested page.
     pub fn search(&self, q: &Query) -> Results {
+        self.search_matched(q, self.match_text(&q.text))
+    }
+
+    /// The first pages of `q` in each of `sorts` (the text matched once):
+    /// what the index writer precomputes.
+    pub(crate) fn search_sorts(&self, q: &Query, sorts: &[Sort]) -> Vec<Results> {
         let matched = self.match_text(&q.text);
+        sorts
+            .iter()
+            .map(|&sort| {
+                let q = Query { sort, ..q.clone() };
+                self.search_matched(&q, matched.clone())
+            })
+            .collect()
+    }
+
+    fn search_matched(&self, q: &Query, matched: Option<Vec<(u32, u64)>>) -> Results {
         let has_text = matched.is_some();
         let f = Filters::new(q);
         let mut facets = FacetCounts::new();

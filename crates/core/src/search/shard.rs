@@ -22,6 +22,7 @@
 //! counts (they count only matches). The native test `shard_tests` checks
 //! this against the full index.
 
+use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Write};
 
@@ -36,7 +37,7 @@ use super::{
 };
 
 /// The format version: the first line of every file names it.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const MAGIC: &str = "kemitraan-search";
 
 /// Where each file lives, under the API root (`/api/v1/`).
@@ -51,6 +52,14 @@ pub enum ShardKey {
     Terms(u32),
     /// `nib/{b}.txt`: the rows of every partner whose NIB falls in bucket `b`.
     Nib(u32),
+    /// `lists/{name}-head.txt`: the first page of a facet value's partners
+    /// in each order.
+    Head(List),
+    /// `lists/{name}-{n}.txt`: part `n` of a list's partners in A–Z order.
+    Part(List, u32),
+    /// `tops/{t}-{n}.txt`: the first pages of the word made of the first
+    /// `n` characters of term `t` (tops.rs).
+    Top(u32, u8),
 }
 
 impl ShardKey {
@@ -60,6 +69,9 @@ impl ShardKey {
             ShardKey::Browse => "search/browse.txt".to_string(),
             ShardKey::Terms(s) => format!("search/terms/{s}.txt"),
             ShardKey::Nib(b) => format!("search/nib/{b}.txt"),
+            ShardKey::Head(l) => format!("search/lists/{}-head.txt", l.name()),
+            ShardKey::Part(l, n) => format!("search/lists/{}-{n}.txt", l.name()),
+            ShardKey::Top(t, n) => format!("search/tops/{t}-{n}.txt"),
         }
     }
 
@@ -68,6 +80,9 @@ impl ShardKey {
             ShardKey::Browse => "browse 0".to_string(),
             ShardKey::Terms(s) => format!("terms {s}"),
             ShardKey::Nib(b) => format!("nib {b}"),
+            ShardKey::Head(l) => format!("head {}", l.name()),
+            ShardKey::Part(l, n) => format!("part {} {n}", l.name()),
+            ShardKey::Top(t, n) => format!("top {t} {n}"),
         }
     }
 }
@@ -119,6 +134,11 @@ pub struct WriteOptions {
     /// of it for a word of one or two letters); a broader query asks for
     /// more letters.
     pub cap: u32,
+    /// Rows per part of a facet value's list (`lists/`).
+    pub part_rows: u32,
+    /// A word typed alone whose shards hold more rows than this gets a
+    /// precomputed first page (`tops/`), so a keystroke fetches little.
+    pub budget: u32,
 }
 
 impl Default for WriteOptions {
@@ -128,6 +148,8 @@ impl Default for WriteOptions {
             nib_rows: 200,
             browse_all: 3000,
             cap: 10_000,
+            part_rows: 500,
+            budget: 600,
         }
     }
 }
@@ -149,6 +171,22 @@ pub struct IndexStats {
     pub total_bytes: usize,
     /// Rows in the largest term shard.
     pub largest_shard_rows: usize,
+    /// Files under `search/lists/`.
+    pub list_files: usize,
+    /// Files under `search/tops/`.
+    pub top_files: usize,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits: enough to tell two versions of a dataset apart (not a
+/// defence against anyone), and no dependency.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
 }
 
 fn header(key: ShardKey, rows: usize) -> String {
@@ -170,8 +208,15 @@ fn write_rows(key: ShardKey, rows: &[Row], docs: &[u32]) -> String {
 pub fn write_index<E>(
     rows: &[Row],
     opts: &WriteOptions,
-    mut out: impl FnMut(&str, &str) -> Result<(), E>,
+    mut write: impl FnMut(&str, &str) -> Result<(), E>,
 ) -> Result<IndexStats, E> {
+    // The content version: a hash of every file but the root, which names
+    // it, so shard URLs change whenever any shard does (docs/api.md).
+    let hash = Cell::new(FNV_OFFSET);
+    let mut out = |path: &str, body: &str| {
+        hash.set(fnv(fnv(hash.get(), path.as_bytes()), body.as_bytes()));
+        write(path, body)
+    };
     let mut stats = IndexStats {
         partners: rows.len(),
         ..IndexStats::default()
@@ -244,34 +289,76 @@ pub fn write_index<E>(
     let all = index.search(&Query::default());
     let complete = rows.len() <= opts.browse_all as usize;
     let top = DEFAULT_PER_PAGE;
-    let browse: Vec<u32> = if complete {
-        (0..rows.len() as u32).collect()
-    } else {
+    // The first page of `base` in each order, in dataset order.
+    let first_pages = |base: Query| -> Vec<u32> {
         let mut set = BTreeSet::new();
         for sort in [Sort::Name, Sort::Agreements, Sort::Value] {
             let q = Query {
                 sort,
                 per_page: top,
-                ..Query::default()
+                ..base.clone()
             };
             set.extend(index.search(&q).hits);
         }
         set.into_iter().collect()
     };
+    let browse: Vec<u32> = if complete {
+        (0..rows.len() as u32).collect()
+    } else {
+        first_pages(Query::default())
+    };
     let body = write_rows(ShardKey::Browse, rows, &browse);
     stats.total_bytes += body.len();
     out(&ShardKey::Browse.path(), &body)?;
 
-    let mut root = format!("{MAGIC} {VERSION} root\n");
+    // Per-facet-value lists (lists.rs), when browse.txt is not every row.
+    let mut values: Vec<(u64, FacetCounts)> = Vec::new();
+    let part_rows = opts.part_rows.max(1) as usize;
+    if !complete {
+        let mut by_name: Vec<u32> = (0..rows.len() as u32).collect();
+        by_name.sort_unstable_by_key(|&d| index.rank_name[d as usize]);
+        for list in std::iter::once(List::All).chain(List::values()) {
+            let docs: Vec<u32> = by_name
+                .iter()
+                .copied()
+                .filter(|&d| list.holds(&rows[d as usize]))
+                .collect();
+            for (n, part) in docs.chunks(part_rows).enumerate() {
+                let key = ShardKey::Part(list, n as u32);
+                let mut body = header(key, part.len());
+                for &d in part {
+                    rows[d as usize].encode(&mut body);
+                }
+                stats.total_bytes += body.len();
+                stats.list_files += 1;
+                out(&key.path(), &body)?;
+            }
+            if list != List::All {
+                let key = ShardKey::Head(list);
+                let body = write_rows(key, rows, &first_pages(list.query()));
+                stats.total_bytes += body.len();
+                stats.list_files += 1;
+                out(&key.path(), &body)?;
+                values.push((docs.len() as u64, index.search(&list.query()).facets));
+            }
+        }
+    }
+
+    // The root after its version line.
+    let mut root = String::new();
     let _ = writeln!(root, "partners {}", rows.len());
     let _ = writeln!(root, "cap {}", opts.cap);
+    let _ = writeln!(root, "budget {}", opts.budget);
     let _ = writeln!(root, "browse {} {} {top}", browse.len(), u8::from(complete));
+    let _ = writeln!(root, "parts {part_rows}");
     let _ = writeln!(root, "nib {buckets}");
     root.push_str("facets");
     for n in facet_numbers(&all.facets) {
         let _ = write!(root, " {n}");
     }
-    let _ = writeln!(root, "\nshards {}", starts.len());
+    root.push('\n');
+    lists::write_root_lists(&mut root, &values);
+    let _ = writeln!(root, "shards {}", starts.len());
     root.push_str("starts");
     for s in &starts {
         let _ = write!(root, " {s}");
@@ -285,6 +372,61 @@ pub fn write_index<E>(
         let _ = writeln!(root, "{t}\t{}", docs.len());
     }
     root.push_str("end\n");
+
+    // First pages of broad words (tops.rs), decided by the parsed root as
+    // the client decides.
+    if let Ok(parsed) = Root::parse(&format!("{MAGIC} {VERSION} root\nversion 0\n{root}")) {
+        let mut last = vec![String::new(); tops::MAX_CHARS + 1];
+        for (t, (term, _)) in terms.iter().enumerate() {
+            let ends = term
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .chain(std::iter::once(term.len()));
+            for (n, end) in ends.enumerate().map(|(i, e)| (i + 1, e)) {
+                if n > tops::MAX_CHARS {
+                    break;
+                }
+                let word = &term[..end];
+                if n < tops::MIN_CHARS || last[n] == word {
+                    continue;
+                }
+                last[n] = word.to_string();
+                let q = Query {
+                    per_page: top,
+                    ..Query::text(word)
+                };
+                // Its shards with typos hold at least those without.
+                let Some(key) = parsed.top_for(&q, word, u64::MAX) else {
+                    continue;
+                };
+                debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
+                let pages = index.search_sorts(&q, &Sort::ALL);
+                let mut set = BTreeSet::new();
+                for r in &pages {
+                    set.extend(r.hits.iter().copied());
+                }
+                let docs: Vec<u32> = set.into_iter().collect();
+                let mut body = header(key, docs.len());
+                let _ = write!(body, "total {}", pages[0].total);
+                for n in facet_numbers(&pages[0].facets) {
+                    let _ = write!(body, " {n}");
+                }
+                body.push('\n');
+                for &d in &docs {
+                    rows[d as usize].encode(&mut body);
+                }
+                stats.total_bytes += body.len();
+                stats.top_files += 1;
+                out(&key.path(), &body)?;
+            }
+        }
+    }
+    let root = format!(
+        "{MAGIC} {VERSION} root\nversion {:016x}\n{root}",
+        hash.get()
+    );
+
     stats.root_bytes = root.len();
     stats.total_bytes += root.len();
     out(ROOT_PATH, &root)?;
@@ -305,6 +447,34 @@ fn facet_count() -> usize {
     3 + 4 + province_count() + super::SECTORS + 11
 }
 
+/// The counts written by [`facet_numbers`], or None when there are not
+/// exactly [`facet_count`] of them.
+fn facets_from(f: &[u64]) -> Option<FacetCounts> {
+    if f.len() != facet_count() || f.iter().any(|&n| n > u64::from(u32::MAX)) {
+        return None;
+    }
+    let f: Vec<u32> = f.iter().map(|&n| n as u32).collect();
+    let p = province_count();
+    let mut facets = FacetCounts::new();
+    facets.kinds.copy_from_slice(&f[0..3]);
+    facets.sizes.copy_from_slice(&f[3..7]);
+    facets.provinces.copy_from_slice(&f[7..7 + p]);
+    facets
+        .sectors
+        .copy_from_slice(&f[7 + p..7 + p + super::SECTORS]);
+    facets
+        .patterns
+        .copy_from_slice(&f[7 + p + super::SECTORS..]);
+    Some(facets)
+}
+
+/// True when `text` has a word the engine searches for.
+fn has_words(text: &str) -> bool {
+    let mut any = false;
+    for_each_token(text, |_| any = true);
+    any
+}
+
 /// The root file, parsed: enough to plan any query.
 pub struct Root {
     terms: fst::Map<Vec<u8>>,
@@ -316,6 +486,11 @@ pub struct Root {
     browse_top: u32,
     nib_buckets: u32,
     facets: FacetCounts,
+    version: String,
+    budget: u64,
+    part_rows: u32,
+    /// Per facet value: partners, and the facet counts of the value alone.
+    values: Vec<(u64, FacetCounts)>,
 }
 
 /// What a query needs.
@@ -400,29 +575,43 @@ impl Root {
             at: 0,
         };
         check_first_line(l.next().ok(), "root")?;
+        let version = match l.next()?.strip_prefix("version ") {
+            Some(v) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                v.to_string()
+            }
+            _ => return Err(l.corrupt()),
+        };
         let partners = l.number("partners")?;
         let cap = l.number("cap")?;
+        let budget = l.number("budget")?;
         let (browse_complete, browse_top) = match l.numbers("browse")?.as_slice() {
             [_, c @ 0..=1, top] => (*c == 1, u32::try_from(*top).map_err(|_| l.corrupt())?),
             _ => return Err(l.corrupt()),
         };
+        let part_rows = u32::try_from(l.number("parts")?).map_err(|_| l.corrupt())?;
         let nib_buckets = u32::try_from(l.number("nib")?).map_err(|_| l.corrupt())?;
-        let f = l.numbers("facets")?;
-        if f.len() != facet_count() || f.iter().any(|&n| n > u64::from(u32::MAX)) {
+        let facets = facets_from(&l.numbers("facets")?).ok_or_else(|| l.corrupt())?;
+        let list_count = l.number("lists")? as usize;
+        if list_count != 0 && (list_count != facet_count() || part_rows == 0) {
             return Err(l.corrupt());
         }
-        let f: Vec<u32> = f.into_iter().map(|n| n as u32).collect();
-        let p = province_count();
-        let mut facets = FacetCounts::new();
-        facets.kinds.copy_from_slice(&f[0..3]);
-        facets.sizes.copy_from_slice(&f[3..7]);
-        facets.provinces.copy_from_slice(&f[7..7 + p]);
-        facets
-            .sectors
-            .copy_from_slice(&f[7 + p..7 + p + super::SECTORS]);
-        facets
-            .patterns
-            .copy_from_slice(&f[7 + p + super::SECTORS..]);
+        let mut values = Vec::with_capacity(list_count);
+        for v in 0..list_count {
+            let line = l.next()?;
+            let mut parts = line.split('\t');
+            let (Some(name), Some(count), Some(nums), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return Err(l.corrupt());
+            };
+            let nums: Option<Vec<u64>> = nums.split(' ').map(|n| n.parse().ok()).collect();
+            match (count.parse::<u64>(), nums.as_deref().and_then(facets_from)) {
+                (Ok(count), Some(f)) if name == List::Value(v as u8).name() => {
+                    values.push((count, f))
+                }
+                _ => return Err(l.corrupt()),
+            }
+        }
         let shards = l.number("shards")? as usize;
         let to_u32 = |v: Vec<u64>| -> Option<Vec<u32>> {
             v.into_iter().map(|n| u32::try_from(n).ok()).collect()
@@ -466,7 +655,35 @@ impl Root {
             browse_top,
             nib_buckets,
             facets,
+            version,
+            budget,
+            part_rows,
+            values,
         })
+    }
+
+    /// The content version of the index (a hash of every file but the
+    /// root).
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The URL of `key` under the API root, with the version as a query
+    /// (`search/terms/3.txt?v=…`): a cache keyed by URL never mixes two
+    /// versions of the index.
+    pub fn url(&self, key: ShardKey) -> String {
+        format!("{}?v={}", key.path(), self.version)
+    }
+
+    fn lists(&self) -> lists::Lists<'_> {
+        lists::Lists {
+            partners: self.partners,
+            cap: self.cap,
+            top: u64::from(self.browse_top),
+            part_rows: u64::from(self.part_rows),
+            facets: &self.facets,
+            values: &self.values,
+        }
     }
 
     /// Partners in the dataset.
@@ -511,16 +728,26 @@ impl Root {
     }
 
     /// The files `q` needs, in [`ShardKey`] order (see the module doc for
-    /// why they suffice).
+    /// why they suffice), with nothing fetched yet.
     pub fn plan(&self, q: &Query) -> Plan {
+        self.plan_cached(q, &|_| false)
+    }
+
+    /// [`Root::plan`] when the files for which `cached` is true are already
+    /// here: among the query's words, the one whose shards *not yet here*
+    /// hold the fewest rows is chosen (any word's shards hold every match,
+    /// so the answer is the same), so a second word typed after a fetched
+    /// one fetches nothing new when the first word's shards answer it.
+    pub fn plan_cached(&self, q: &Query, cached: &dyn Fn(ShardKey) -> bool) -> Plan {
         let mut words: Vec<String> = Vec::new();
         for_each_token(&q.text, |t| words.push(t.to_owned()));
         if words.is_empty() {
-            let first_page = !q.has_filters() && q.page <= 1 && q.per_page <= self.browse_top;
-            return if self.browse_complete || first_page {
-                Plan::Fetch(vec![ShardKey::Browse])
-            } else {
-                Plan::NeedText
+            if self.browse_complete {
+                return Plan::Fetch(vec![ShardKey::Browse]);
+            }
+            return match self.lists().browse(q).keys() {
+                Some(keys) => Plan::Fetch(keys),
+                None => Plan::NeedText,
             };
         }
         let mut nib = None;
@@ -532,24 +759,43 @@ impl Root {
             }
         }
         let mut keys = Vec::new();
+        let one_word = words.len() == 1 && nib.is_none();
         let (mut required, legal): (Vec<String>, Vec<String>) =
             words.into_iter().partition(|w| !is_legal_form(w));
         if required.is_empty() {
             required = legal;
         }
         required.truncate(MAX_QUERY_WORDS);
-        // (rows, the word is short, its shards)
+        // (rows not here yet, all rows, the word is short, its shards)
         let best = required
             .iter()
             .map(|w| {
                 let (rows, shards) = self.word_shards(w);
-                (rows, w.chars().count() <= 2, shards)
+                let new: u64 = shards
+                    .iter()
+                    .filter(|&&s| !cached(ShardKey::Terms(s)))
+                    .map(|&s| u64::from(self.shard_rows.get(s as usize).copied().unwrap_or(0)))
+                    .sum();
+                (new, rows, w.chars().count() <= 2, shards)
             })
-            .min_by_key(|(rows, _, _)| *rows);
-        if let Some((rows, short, shards)) = best {
+            .min_by_key(|(new, rows, _, _)| (*new, *rows));
+        // The limits below are on the word's rows, cached or not: a
+        // keystroke is answered the same way whatever this visit fetched.
+        if let Some((_, rows, short, shards)) = best {
+            if one_word {
+                if let Some(top) = required.first().and_then(|w| self.top_for(q, w, rows)) {
+                    return Plan::Fetch(vec![top]);
+                }
+            }
             // A word of one or two letters is most often the start of a
             // longer one: fetching for it would be mostly wasted.
-            let cap = if short { self.cap / 4 } else { self.cap };
+            // Nor is it given a precomputed page (tops.rs): above a
+            // keystroke's budget it asks for more letters.
+            let cap = if short {
+                (self.cap / 4).min(self.budget)
+            } else {
+                self.cap
+            };
             if rows > cap {
                 return Plan::TooBroad;
             }
@@ -560,24 +806,94 @@ impl Root {
         Plan::Fetch(keys)
     }
 
-    /// Runs `q` over `index`, the index of the rows of `plan`'s files. For
-    /// the empty query on a dataset too large to browse, the total, pages
-    /// and facets are the root's (the index holds only the first pages).
+    /// Runs `q` over `index`, the index of the rows of `plan`'s files.
+    /// Without words on a dataset too large to browse, the total, pages and
+    /// facet counts the rows cannot give are the root's (lists.rs).
     pub fn search(&self, q: &Query, index: &Index) -> Results {
-        let mut r = index.search(q);
-        let empty = q.text.chars().all(|c| !c.is_alphanumeric());
-        if empty && !self.browse_complete {
-            let per_page = u64::from(q.per_page.max(1));
-            r.total = self.partners as usize;
-            r.pages = self.partners.div_ceil(per_page).max(1) as u32;
-            r.facets = self.facets.clone();
+        self.search_with(q, index, None)
+    }
+
+    /// [`Root::search`], given the totals of the files fetched for `q`'s
+    /// plan (only a precomputed first page, `tops/`, has them; they are the
+    /// answer's total and counts).
+    pub fn search_with(&self, q: &Query, index: &Index, totals: Option<&Totals>) -> Results {
+        if let Some(t) = totals {
+            let mut r = index.search(&Query {
+                page: 1,
+                ..q.clone()
+            });
+            r.total = t.total as usize;
+            r.pages = t.total.div_ceil(u64::from(q.per_page.max(1))).max(1) as u32;
+            r.page = 1;
+            r.facets = t.facets.clone();
+            return r;
         }
-        r
+        if self.browse_complete || has_words(&q.text) {
+            return index.search(q);
+        }
+        let per_page = u64::from(q.per_page.max(1));
+        let paged = |total: u64| {
+            let pages = total.div_ceil(per_page).max(1);
+            (pages, u64::from(q.page.max(1)).min(pages))
+        };
+        match self.lists().browse(q) {
+            lists::Browse::Heads { total, facets, .. } => {
+                let first = Query {
+                    page: 1,
+                    ..q.clone()
+                };
+                let mut r = index.search(&first);
+                r.total = total as usize;
+                r.pages = paged(total).0 as u32;
+                r.page = 1;
+                r.facets = facets;
+                r
+            }
+            lists::Browse::Slice {
+                total,
+                facets,
+                skip,
+                ..
+            } => {
+                let (pages, page) = paged(total);
+                let start = (page - 1) * per_page;
+                let n = total.saturating_sub(start).min(per_page);
+                // The parts' rows in A–Z order; the page is `n` of them
+                // from `skip`.
+                let all = index.search(&Query {
+                    sort: Sort::Name,
+                    per_page: u32::try_from(skip + n).unwrap_or(u32::MAX).max(1),
+                    ..Query::default()
+                });
+                let from = (skip as usize).min(all.hits.len());
+                Results {
+                    hits: all.hits[from..].to_vec(),
+                    total: total as usize,
+                    page: page as u32,
+                    pages: pages as u32,
+                    facets,
+                }
+            }
+            lists::Browse::Rows { own, .. } => {
+                let mut r = index.search(q);
+                if let Some((f, counts)) = own {
+                    lists::copy_facet(&mut r.facets, &counts, f);
+                }
+                r
+            }
+            lists::Browse::NeedText => index.search(q),
+        }
     }
 }
 
 /// The rows of one shard file, checked against the key it was fetched for.
 pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
+    parse_file(key, text).map(|(rows, _)| rows)
+}
+
+/// The rows of one file, and its totals for a precomputed first page
+/// (`tops/`), checked against the key it was fetched for.
+pub fn parse_file(key: ShardKey, text: &str) -> Result<(Vec<Row>, Option<Totals>), FormatError> {
     let file = key.path();
     let corrupt = |line: usize| FormatError::Corrupt {
         file: file.clone(),
@@ -594,14 +910,29 @@ pub fn parse_shard(key: ShardKey, text: &str) -> Result<Vec<Row>, FormatError> {
         });
     };
     let count = count.parse::<u64>().map_err(|_| corrupt(1))? as usize;
+    let mut skip = 1;
+    let totals = match key {
+        ShardKey::Top(..) => {
+            skip = 2;
+            let line = lines.next().unwrap_or("");
+            let mut nums = line.strip_prefix("total ").unwrap_or("").split(' ');
+            let total = nums.next().and_then(|n| n.parse::<u64>().ok());
+            let rest: Option<Vec<u64>> = nums.map(|n| n.parse().ok()).collect();
+            match (total, rest.as_deref().and_then(facets_from)) {
+                (Some(total), Some(facets)) => Some(Totals { total, facets }),
+                _ => return Err(corrupt(2)),
+            }
+        }
+        _ => None,
+    };
     let mut rows = Vec::with_capacity(count.min(1 << 20));
     for (i, line) in lines.enumerate() {
-        rows.push(Row::decode(line).ok_or_else(|| corrupt(i + 2))?);
+        rows.push(Row::decode(line).ok_or_else(|| corrupt(i + 1 + skip))?);
     }
     if rows.len() != count {
-        return Err(corrupt(rows.len() + 2));
+        return Err(corrupt(rows.len() + 1 + skip));
     }
-    Ok(rows)
+    Ok((rows, totals))
 }
 
 /// The index of the rows of several shards, each partner once.
@@ -618,6 +949,11 @@ pub fn index_of<'a>(shards: impl IntoIterator<Item = &'a [Row]>) -> Index {
     }
     b.finish()
 }
+
+mod lists;
+mod tops;
+pub use lists::List;
+pub use tops::Totals;
 
 #[cfg(test)]
 mod tests;

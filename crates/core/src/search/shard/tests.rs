@@ -1,12 +1,13 @@
 //! The sharded index answers exactly as the index over every partner.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::*;
 use crate::ident::{Kbli, KbliVersion, Nib};
 use crate::model::{Kind, PartnerSummary};
 use crate::pattern::Pattern;
 use crate::province::ProvinceCode;
+use crate::search::province_count;
 use crate::size_class::{Classification, SizeClass, SizeTest};
 use crate::Rupiah;
 
@@ -148,17 +149,24 @@ fn seen(idx: &Index, r: &Results) -> (Vec<String>, usize, u32, u32, FacetCounts)
     (docs, r.total, r.page, r.pages, r.facets.clone())
 }
 
+/// The rows and totals of the files of a plan, as the app holds them.
+fn fetched(files: &HashMap<String, String>, keys: &[ShardKey]) -> (Index, Option<Totals>) {
+    let parsed: Vec<(Vec<Row>, Option<Totals>)> = keys
+        .iter()
+        .map(|k| parse_file(*k, &files[&k.path()]).unwrap())
+        .collect();
+    let totals = parsed.iter().find_map(|(_, t)| t.clone());
+    let idx = index_of(parsed.iter().map(|(r, _)| r.as_slice()));
+    (idx, totals)
+}
+
 /// Answers `q` the way the app does: plan, fetch, build, search.
 fn sharded(root: &Root, files: &HashMap<String, String>, q: &Query) -> Option<(Index, Results)> {
     let Plan::Fetch(keys) = root.plan(q) else {
         return None;
     };
-    let shards: Vec<Vec<Row>> = keys
-        .iter()
-        .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
-        .collect();
-    let idx = index_of(shards.iter().map(Vec::as_slice));
-    let r = root.search(q, &idx);
+    let (idx, totals) = fetched(files, &keys);
+    let r = root.search_with(q, &idx, totals.as_ref());
     Some((idx, r))
 }
 
@@ -167,20 +175,16 @@ fn assert_same(
     full: &Index,
     root: &Root,
     files: &HashMap<String, String>,
-    cache: &mut HashMap<Vec<ShardKey>, Index>,
+    cache: &mut HashMap<Vec<ShardKey>, (Index, Option<Totals>)>,
     q: &Query,
 ) -> bool {
     let Plan::Fetch(keys) = root.plan(q) else {
         return false;
     };
-    let idx = cache.entry(keys.clone()).or_insert_with(|| {
-        let shards: Vec<Vec<Row>> = keys
-            .iter()
-            .map(|k| parse_shard(*k, &files[&k.path()]).unwrap())
-            .collect();
-        index_of(shards.iter().map(Vec::as_slice))
-    });
-    let r = root.search(q, idx);
+    let (idx, totals) = cache
+        .entry(keys.clone())
+        .or_insert_with(|| fetched(files, &keys));
+    let r = root.search_with(q, idx, totals.as_ref());
     let want = full.search(q);
     assert_eq!(seen(idx, &r), seen(full, &want), "query {q:?}");
     true
@@ -321,6 +325,8 @@ fn sharded_answers_equal_the_full_index() {
         nib_rows: 25,
         browse_all: 5000,
         cap: u32::MAX,
+        part_rows: 500,
+        budget: u32::MAX,
     };
     let (compared, skipped) = check_all(&items, &opts);
     assert_eq!(skipped, 0);
@@ -335,6 +341,8 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
         nib_rows: 50,
         browse_all: 1000,
         cap: 400,
+        part_rows: 100,
+        budget: 100,
     };
     let (compared, skipped) = check_all(&items, &opts);
     // Page 1 of the empty query in each order, and every narrow query, are
@@ -345,8 +353,16 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
     let root = Root::parse(&files[ROOT_PATH]).unwrap();
     assert_eq!(root.plan(&Query::text("s")), Plan::TooBroad);
     assert_eq!(root.plan(&Query::text("pt")), Plan::TooBroad);
+    // Filters without words: page 1 from the value's head; a later page in
+    // another order needs every row of the value, more than the cap.
     let mut filtered = Query::default();
     filtered.kinds.push(Kind::Pma);
+    assert_eq!(
+        root.plan(&filtered),
+        Plan::Fetch(vec![ShardKey::Head(List::Value(0))])
+    );
+    filtered.sort = Sort::Value;
+    filtered.page = 3;
     assert_eq!(root.plan(&filtered), Plan::NeedText);
     assert_eq!(
         root.plan(&Query::default()),
@@ -363,6 +379,281 @@ fn a_large_dataset_browses_first_pages_and_caps_broad_words() {
     let (idx, r) = sharded(&root, &files, &Query::default()).unwrap();
     assert_eq!(r.total, 3000);
     assert!(idx.len() <= 150);
+}
+
+/// Every query without words that a reader can make from the facets: none,
+/// one value, several values of one facet, two and three facets; each order;
+/// pages near the start, middle and end.
+fn filter_queries(items: &[PartnerSummary]) -> Vec<Query> {
+    let mut rng = Rng(4242);
+    let provinces: Vec<ProvinceCode> = ProvinceCode::all().collect();
+    let mut out = Vec::new();
+    for i in 0..400 {
+        let mut q = Query::default();
+        let facets = match i % 8 {
+            0 => 0,
+            1..=4 => 1,
+            5 | 6 => 2,
+            _ => 3,
+        };
+        for _ in 0..facets {
+            let many = 1 + usize::from(rng.percent(30)) + usize::from(rng.percent(10));
+            for _ in 0..many {
+                match rng.below(5) {
+                    0 => q.kinds.push(Kind::ALL[rng.below(3)]),
+                    1 => q.sizes.push(SizeClass::ALL[rng.below(4)]),
+                    2 => q.provinces.push(items[rng.below(items.len())].province),
+                    3 => q.sectors.push(['A', 'C', 'G', 'J', 'M'][rng.below(5)]),
+                    _ => q.patterns.push(Pattern::ALL[rng.below(11)]),
+                }
+            }
+        }
+        if rng.percent(5) {
+            q.provinces.push(provinces[rng.below(provinces.len())]);
+        }
+        q.sort = Sort::ALL[rng.below(4)];
+        q.per_page = [7, 20, 50, 50, 50, 120][rng.below(6)];
+        q.page = match rng.below(4) {
+            0 => 1,
+            1 => 2 + rng.below(5) as u32,
+            2 => 10 + rng.below(60) as u32,
+            _ => 1000,
+        };
+        q.canonicalize();
+        out.push(q);
+    }
+    out
+}
+
+#[test]
+fn filters_without_words_equal_the_full_index() {
+    let items = partners(3000, 31337);
+    let full = Index::build(&items);
+    for (opts, min_compared) in [
+        // Every list fetchable: every query is answered.
+        (
+            WriteOptions {
+                browse_all: 100,
+                cap: u32::MAX,
+                part_rows: 37,
+                ..WriteOptions::default()
+            },
+            400,
+        ),
+        // A cap: heads, A–Z slices and small intersections are answered.
+        (
+            WriteOptions {
+                browse_all: 100,
+                cap: 300,
+                part_rows: 64,
+                ..WriteOptions::default()
+            },
+            200,
+        ),
+    ] {
+        let (files, stats) = write(&items, &opts);
+        assert!(stats.list_files > 79, "{stats:?}");
+        let root = Root::parse(&files[ROOT_PATH]).unwrap();
+        let mut cache = HashMap::new();
+        let mut compared = 0;
+        for q in filter_queries(&items) {
+            compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+        }
+        assert!(compared >= min_compared, "{compared} of 400 answered");
+    }
+}
+
+#[test]
+fn a_sector_page_fetches_its_head_or_one_part() {
+    let items = partners(3000, 7);
+    let opts = WriteOptions {
+        browse_all: 100,
+        cap: 500,
+        ..WriteOptions::default()
+    };
+    let (files, _) = write(&items, &opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut q = Query::default();
+    q.sectors.push('C');
+    let sector_c = List::Value((3 + 4 + province_count() + 2) as u8);
+    assert_eq!(sector_c.name(), "sektor-C");
+    assert_eq!(root.plan(&q), Plan::Fetch(vec![ShardKey::Head(sector_c)]));
+    for sort in Sort::ALL {
+        q.sort = sort;
+        let (_, r) = sharded(&root, &files, &q).unwrap();
+        let want = Index::build(&items).search(&q);
+        assert_eq!(r.total, want.total);
+        assert!(r.total > 500);
+    }
+    // Page 3 in A–Z order: rows 100..150 of the list, in part 0 of 500 rows.
+    q.sort = Sort::Name;
+    q.page = 3;
+    assert_eq!(
+        root.plan(&q),
+        Plan::Fetch(vec![ShardKey::Part(sector_c, 0)])
+    );
+    // By value, page 3 needs the whole list: over the cap of 500 rows.
+    q.sort = Sort::Value;
+    assert_eq!(root.plan(&q), Plan::NeedText);
+    // Every partner, page 12 A–Z: part 1 (rows 550..600).
+    let all = Query {
+        page: 12,
+        ..Query::default()
+    };
+    assert_eq!(
+        root.plan(&all),
+        Plan::Fetch(vec![ShardKey::Part(List::All, 1)])
+    );
+    // The files are where the names say, and the root names the version.
+    assert!(files.contains_key("search/lists/sektor-C-head.txt"));
+    assert!(files.contains_key("search/lists/semua-5.txt"));
+    assert_eq!(root.version().len(), 16);
+    assert_eq!(
+        root.url(ShardKey::Terms(3)),
+        format!("search/terms/3.txt?v={}", root.version())
+    );
+}
+
+#[test]
+fn broad_words_typed_alone_fetch_one_small_precomputed_page() {
+    let items = partners(3000, 2024);
+    let full = Index::build(&items);
+    let opts = WriteOptions {
+        budget: 120,
+        ..WriteOptions::default()
+    };
+    let (files, stats) = write(&items, &opts);
+    assert!(stats.top_files > 20, "{stats:?}");
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut cache = HashMap::new();
+    let (mut tops, mut compared) = (0, 0);
+    // Every prefix of every word of the names, typed alone, in each order
+    // and page size; plus a filter, page 2 and a second word, which fetch
+    // the shards instead.
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for p in items.iter().take(400) {
+        for w in crate::search::normalize::tokens(&p.name) {
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len() {
+                words.insert(chars[..n].iter().collect());
+            }
+        }
+    }
+    for w in &words {
+        for sort in Sort::ALL {
+            for per_page in [20, 50] {
+                let q = Query {
+                    sort,
+                    per_page,
+                    ..Query::text(w)
+                };
+                if let Plan::Fetch(keys) = root.plan(&q) {
+                    if matches!(keys.as_slice(), [ShardKey::Top(..)]) {
+                        tops += 1;
+                        let (_, pages) = parse_file(keys[0], &files[&keys[0].path()]).unwrap();
+                        assert!(pages.is_some());
+                    }
+                }
+                compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+            }
+        }
+        let mut q = Query::text(w);
+        q.kinds.push(Kind::Umkm);
+        if let Plan::Fetch(keys) = root.plan(&q) {
+            assert!(!keys.iter().any(|k| matches!(k, ShardKey::Top(..))));
+        }
+        assert_same(&full, &root, &files, &mut cache, &q);
+        q.kinds.clear();
+        q.page = 2;
+        assert_same(&full, &root, &files, &mut cache, &q);
+        assert_same(
+            &full,
+            &root,
+            &files,
+            &mut cache,
+            &Query::text(&format!("{w} jaya")),
+        );
+    }
+    assert!(tops > 200, "{tops} queries answered by a precomputed page");
+    assert!(compared > tops, "{compared}");
+    // A top file is small: at most a page in each order.
+    for (path, body) in &files {
+        if path.starts_with("search/tops/") {
+            assert!(body.lines().count() <= 2 + 4 * 50, "{path}");
+        }
+    }
+}
+
+#[test]
+fn planning_around_the_files_already_here_gives_the_same_answers() {
+    let items = partners(3000, 606);
+    let full = Index::build(&items);
+    // No precomputed pages: a word alone fetches its shards.
+    let opts = WriteOptions {
+        browse_all: 500,
+        budget: u32::MAX,
+        cap: 2000,
+        ..WriteOptions::default()
+    };
+    let (files, _) = write(&items, &opts);
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    // A session: each query is planned knowing what the earlier ones
+    // fetched, then answered from those files.
+    let mut here: BTreeSet<ShardKey> = BTreeSet::new();
+    let mut rng = Rng(5150);
+    let (mut answered, mut saved) = (0, 0);
+    let mut session: Vec<Query> = Vec::new();
+    // A common word, then that word and a rarer one: the second query is
+    // answered from the first one's shards.
+    for p in items.iter().skip(10).take(60) {
+        let words: Vec<String> = crate::search::normalize::tokens(&p.name)
+            .into_iter()
+            .filter(|w| !crate::search::normalize::is_legal_form(w) && w.len() >= 4)
+            .collect();
+        if let [a, b, ..] = words.as_slice() {
+            session.push(Query::text(a));
+            session.push(Query::text(&format!("{a} {b}")));
+            session.push(Query::text(b));
+            session.push(Query::text(&format!("{b} {a}")));
+        }
+    }
+    // Then random queries, with whatever those fetched.
+    for _ in 0..600 {
+        session.push(random_query(&mut rng, &items));
+    }
+    for q in session {
+        let Plan::Fetch(keys) = root.plan_cached(&q, &|k| here.contains(&k)) else {
+            continue;
+        };
+        if let Plan::Fetch(cold) = root.plan(&q) {
+            saved += usize::from(
+                cold.iter().any(|k| !here.contains(k)) && keys.iter().all(|k| here.contains(k)),
+            );
+        }
+        let (idx, totals) = fetched(&files, &keys);
+        let r = root.search_with(&q, &idx, totals.as_ref());
+        assert_eq!(seen(&idx, &r), seen(&full, &full.search(&q)), "query {q:?}");
+        here.extend(keys);
+        answered += 1;
+    }
+    assert!(answered > 300, "{answered}");
+    assert!(saved > 0, "no query was answered from files already here");
+}
+
+#[test]
+fn the_version_changes_with_any_row() {
+    let mut items = partners(500, 3);
+    let opts = WriteOptions {
+        browse_all: 100,
+        ..WriteOptions::default()
+    };
+    let (a, _) = write(&items, &opts);
+    let (b, _) = write(&items, &opts);
+    let va = Root::parse(&a[ROOT_PATH]).unwrap().version().to_string();
+    assert_eq!(va, Root::parse(&b[ROOT_PATH]).unwrap().version());
+    items[400].agreement_count += 1;
+    let (c, _) = write(&items, &opts);
+    assert_ne!(va, Root::parse(&c[ROOT_PATH]).unwrap().version());
 }
 
 #[test]
@@ -397,7 +688,7 @@ fn damaged_files_are_typed_errors() {
         }
     }
     assert!(matches!(
-        Root::parse("kemitraan-search 2 root\n"),
+        Root::parse("kemitraan-search 1 root\n"),
         Err(FormatError::Version(_))
     ));
     assert!(matches!(
