@@ -11,11 +11,11 @@
 // the first page and exact totals are on screen, and the time it took (no
 // throttling; and on "slow 4G" through CDP: 1.6 Mbps, 150 ms RTT). Target:
 // the first page with totals <= 300 KB. Talks to 127.0.0.1 only.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../lib/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -32,16 +32,8 @@ for (const [what, p] of [['dataset', path.join(DATA, 'aggregates/index.json')], 
 }
 const meta = JSON.parse(fs.readFileSync(path.join(DATA, 'meta.json'), 'utf8'));
 
-const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', '0', '--data', DATA], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  let out = '';
-  server.stdout.on('data', (d) => {
-    out += d;
-    const m = out.match(/on (http:\/\/\S+?)\/?\s/);
-    if (m) resolve(m[1]);
-  });
-  server.once('exit', (c) => reject(new Error(`serve.mjs exited ${c}`)));
-});
+const server = await startServer(DIST, ['--data', DATA]);
+const { base } = server;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -118,4 +110,4 @@ console.log(`\nfirst page with totals: ${(first.dataBytes / 1000).toFixed(1)} KB
 fs.mkdirSync(path.join(ROOT, 'bench/out'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'bench/out/agreements-scale.json'), JSON.stringify({ partners: meta.counts.partners, agreements: meta.counts.agreements, results }, null, 2));
 await browser.close();
-server.kill('SIGTERM');
+server.stop();

@@ -17,12 +17,12 @@
 // pages' gzip size at the same throughput, computed, not run.
 //
 // A benchmark, not a test: it prints figures and asserts nothing.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../lib/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -61,20 +61,7 @@ const QUERIES = [
 ];
 
 // ------------------------------------------------------------------ server
-function serve() {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--dir', DIST, '--port', '0', '--data', DATA], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/on (http:\/\/\S+?)\/?\s/);
-      if (m) resolve({ base: m[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (c) => reject(new Error(`serve.mjs exited ${c}`)));
-  });
-}
-
-const server = await serve();
+const server = await startServer(DIST, ['--data', DATA]);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
