@@ -116,22 +116,7 @@ fn leave_other_sections_to_the_browser() {
         return;
     };
     let handler = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
-        if ev.default_prevented()
-            || ev.button() != 0
-            || ev.meta_key()
-            || ev.alt_key()
-            || ev.ctrl_key()
-            || ev.shift_key()
-        {
-            return;
-        }
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let Ok(Some(a)) = target.closest("a[href]") else {
+        let Some(a) = plain_click_link(&ev) else {
             return;
         };
         if a.has_attribute("download") || a.get_attribute("target").is_some_and(|t| !t.is_empty()) {
@@ -157,4 +142,22 @@ fn leave_other_sections_to_the_browser() {
         true,
     );
     handler.forget();
+}
+
+/// The link a plain click landed on: the main button, no modifier key (a
+/// new tab or window is the browser's business), not already handled. The
+/// rules every in-app handler of link clicks shares (this one, and the SVG
+/// chart links of `components::svg`).
+pub fn plain_click_link(ev: &web_sys::MouseEvent) -> Option<web_sys::Element> {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.alt_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+    {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("a[href]").ok().flatten()
 }

@@ -108,22 +108,7 @@ pub fn follow_svg_link(
     ev: &leptos::ev::MouseEvent,
     navigate: &impl Fn(&str, leptos_router::NavigateOptions),
 ) {
-    if ev.default_prevented()
-        || ev.button() != 0
-        || ev.ctrl_key()
-        || ev.meta_key()
-        || ev.shift_key()
-        || ev.alt_key()
-    {
-        return;
-    }
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Ok(Some(a)) = target.closest("a") else {
+    let Some(a) = crate::sections::plain_click_link(ev) else {
         return;
     };
     if a.namespace_uri().as_deref() != Some("http://www.w3.org/2000/svg") {
