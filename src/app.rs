@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
+use crate::components::later::Later;
 use crate::components::layout::{DatasetBand, Footer, Header};
 use crate::i18n::provide_lang;
 use crate::pages;
@@ -16,8 +17,15 @@ use crate::state::MetaResource;
 
 /// What every page shares: the providers, the header, the dataset band,
 /// `<main>` holding the section's routes, and the footer.
+///
+/// Drawn in two tasks: the frame, hidden behind the static first paint
+/// (`html.booting`, set by `sections::start`), then the page, which replaces
+/// the static paint in its own task. On a phone's CPU the first render was
+/// one task of 250-420 ms, most of it V8 compiling each wasm function at its
+/// first call; two tasks block input for less (only time past 50 ms a task
+/// counts as blocking), and nothing shows between them.
 #[component]
-fn Frame(children: Children) -> impl IntoView {
+fn Frame(children: ChildrenFn) -> impl IntoView {
     provide_meta_context();
     provide_lang();
     provide_context(MetaResource(LocalResource::new(api::meta)));
@@ -37,10 +45,19 @@ fn Frame(children: Children) -> impl IntoView {
         <Router>
             <Header/>
             <DatasetBand/>
-            <main id="main" tabindex="-1">{children()}</main>
+            <main id="main" tabindex="-1">
+                <Later>{children()}<Reveal/></Later>
+            </main>
             <Footer/>
         </Router>
     }
+}
+
+/// Replaces the static first paint with the app, in the task that drew the
+/// page (an effect runs before the browser paints again).
+#[component]
+fn Reveal() -> impl IntoView {
+    Effect::new(|_| crate::remove_boot_shell());
 }
 
 /// `/`, and the 404 page for paths no section claims.

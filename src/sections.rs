@@ -14,9 +14,8 @@
 //! sections is scripts/sections.mjs. Keep the two in step.
 
 use std::cell::Cell;
-use std::time::Duration;
 
-use leptos::prelude::{request_animation_frame, set_timeout, IntoView};
+use leptos::prelude::IntoView;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -89,19 +88,16 @@ where
     crate::panic::install();
     CURRENT.with(|c| c.set(Some(section)));
     leave_other_sections_to_the_browser();
-    // Mount after the browser has painted the static first paint of the
-    // page once (a frame, then a task): on a fast connection the wasm can be
-    // ready before the first paint, and the reader would see nothing until
-    // the app's first render. Costs one frame.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                leptos::mount::mount_to_body(app);
-                // In the same task as the mount, so no frame shows both.
-                crate::remove_boot_shell();
-            },
-            Duration::ZERO,
-        )
+    // Mount after the browser has painted (and recorded) the static first
+    // paint of the page: on a fast connection the wasm can be ready before
+    // it, and the reader would see nothing until the app's first render.
+    crate::first_paint::after_static_paint(move || {
+        // The frame is drawn hidden; the page, a task later, replaces the
+        // static paint (app.rs, Frame), so no frame shows both or neither.
+        if let Some(html) = leptos::prelude::document().document_element() {
+            let _ = html.class_list().add_1(crate::BOOTING);
+        }
+        leptos::mount::mount_to_body(app);
     });
 }
 

@@ -9,7 +9,10 @@
 //   node bench/main-thread/run.mjs [--dist dist] [--runs 3] [--routes /,/mitra]
 //
 // Per route: the run with the median sum; its long tasks as [start ms,
-// duration ms], and when the app mounted (main#main appeared).
+// duration ms], when the app mounted (main#main appeared), and the last
+// Largest Contentful Paint entry: its time, area and element (Lighthouse
+// 12.2.3's LCP-element audit fails on Chromium 156 traces, so this is where
+// the element is named).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -36,6 +39,15 @@ async function once(browser, url) {
   await page.addInitScript(() => {
     window.__tasks = [];
     window.__mounted = null;
+    window.__lcp = null;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e.element;
+        const name = el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''}` : '(removed)';
+        const text = el ? (el.textContent || '').trim().slice(0, 40) : '';
+        window.__lcp = { time: Math.round(e.startTime), size: e.size, name, text };
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
     }).observe({ type: 'longtask', buffered: true });
@@ -48,10 +60,10 @@ async function once(browser, url) {
   });
   await page.goto(url);
   await page.waitForTimeout(6000);
-  const { tasks, mounted } = await page.evaluate(() => ({ tasks: window.__tasks, mounted: window.__mounted }));
+  const { tasks, mounted, lcp } = await page.evaluate(() => ({ tasks: window.__tasks, mounted: window.__mounted, lcp: window.__lcp }));
   await context.close();
   const blocking = tasks.reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
-  return { tasks, mounted, blocking };
+  return { tasks, mounted, lcp, blocking };
 }
 
 const server = await startServer(DIST);
@@ -70,9 +82,9 @@ try {
   server.stop();
 }
 console.log(`Main thread at 4x CPU, ${RUNS} run(s) per route, median by blocking time; dist: ${path.relative(ROOT, DIST) || '.'}\n`);
-console.log('| route | blocking (sum over 50 ms) | all runs | long tasks | longest | app mounted | tasks [start, ms] |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| route | blocking (sum over 50 ms) | all runs | long tasks | longest | app mounted | LCP: ms, px², element | tasks [start, ms] |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const longest = Math.max(0, ...r.tasks.map(([, d]) => d));
-  console.log(`| ${r.route} | ${r.blocking} ms | ${r.all.join(', ')} | ${r.tasks.length} | ${longest} ms | ${r.mounted ?? '-'} ms | ${r.tasks.map(([s, d]) => `${s}+${d}`).join(' ')} |`);
+  console.log(`| ${r.route} | ${r.blocking} ms | ${r.all.join(', ')} | ${r.tasks.length} | ${longest} ms | ${r.mounted ?? '-'} ms | ${r.lcp ? `${r.lcp.time} ms, ${r.lcp.size}, \`${r.lcp.name}\` "${r.lcp.text}"` : '-'} | ${r.tasks.map(([s, d]) => `${s}+${d}`).join(' ')} |`);
 }

@@ -258,7 +258,11 @@ pub fn BarChart(
             on:click=move |ev| follow_svg_link(&ev, &navigate)
             inner_html=move || {
                 let w = size.get().0;
-                let w = if w > 0.0 { w } else { 720.0 } / zoom;
+                // Drawn once measured, not first at a guessed width (chart.rs).
+                if w <= 0.0 {
+                    return String::new();
+                }
+                let w = w / zoom;
                 spec.with(|s| render_bars(s, w).0)
             }></div>
     }

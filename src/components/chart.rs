@@ -590,9 +590,6 @@ fn marker(i: usize, x: f64, y: f64, colour: &str) -> String {
     }
 }
 
-/// The width to draw at before the container is measured.
-const FALLBACK_WIDTH: f64 = 720.0;
-
 /// The chart at the width of its container, redrawn when the container or
 /// the spec changes.
 ///
@@ -619,7 +616,13 @@ pub fn Chart(
             on:click=move |ev| follow_svg_link(&ev, &navigate)
             inner_html=move || {
                 let (w, h) = size.get();
-                let w = if w > 0.0 { w } else { FALLBACK_WIDTH } / zoom;
+                // Drawn once the container is measured (in the same task,
+                // before a paint: `use_size`), not first at a guessed width
+                // and again at the real one.
+                if w <= 0.0 {
+                    return String::new();
+                }
+                let w = w / zoom;
                 let h = if fill_height && h > 0.0 { h / zoom } else { height_for(w) };
                 let extras = extras.map(|e| e.get()).unwrap_or_default();
                 spec.with(|s| render_svg_with(s, w, h, false, &extras))

@@ -21,6 +21,7 @@ use crate::components::breakdown::{bar_spec, opens_text, year_chart, BreakdownTa
 use crate::components::chart::Chart;
 use crate::components::download::{download_text, DownloadButton, DownloadReport};
 use crate::components::figures::{event_card, CompareTable, Figures};
+use crate::components::later::one_per_task;
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{pick, txt, use_lang};
@@ -157,29 +158,6 @@ fn Charts(summary: Arc<Summary>) -> impl IntoView {
     }
 }
 
-/// A count that rises from 0 to `total`, by one per task (a zero timeout
-/// each), so what it reveals renders in separate tasks. Stops when its
-/// owner is gone.
-fn one_per_task(total: usize) -> ReadSignal<usize> {
-    let (count, set_count) = signal(0usize);
-    fn step(set_count: WriteSignal<usize>, total: usize) {
-        set_timeout(
-            move || {
-                let more = set_count.try_update(|n| {
-                    *n += 1;
-                    *n < total
-                });
-                if more == Some(true) {
-                    step(set_count, total);
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    }
-    step(set_count, total);
-    count
-}
-
 #[component]
 fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
     let lang = use_lang();
@@ -207,6 +185,7 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
         }
     };
     let wide = dim == Dimension::Province;
+    let opened = RwSignal::new(false);
     let labelled_by = heading_id.clone();
     view! {
         <section class="chart-card" class:wide=wide id=id.clone() aria-labelledby=labelled_by>
@@ -214,9 +193,14 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
             <p class="muted chart-hint">{move || opens_text(dim, lang.get())}</p>
             <div class="chart-body">{chart}</div>
             <div class="chart-actions">
-                <details class="chart-table">
+                // The table is drawn when first opened: closed, it is not
+                // seen, and the five cards' tables were a third of their
+                // first render on a phone's CPU.
+                <details class="chart-table" on:toggle=move |_| opened.set(true)>
                     <summary>{txt("Tabel data", "Data table")}</summary>
-                    <BreakdownTable dim rows/>
+                    <Show when=move || opened.get()>
+                        <BreakdownTable dim rows/>
+                    </Show>
                 </details>
                 <DownloadButton label=("Unduh CSV", "Download CSV") make=on_csv class="small csv"/>
             </div>

@@ -195,6 +195,7 @@ pub fn Partners() -> impl IntoView {
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 896.0);
+    let facets_opened = RwSignal::new(wide);
 
     view! {
         <PageTitle id="Cari Mitra" en="Find Partners"/>
@@ -247,7 +248,9 @@ pub fn Partners() -> impl IntoView {
             </p>
         </form>
         <div class="search-layout">
-            <details class="facet-panel" open=wide>
+            // Folded on a phone, the facets are drawn when first opened (as
+            // /perjanjian's filters: most of the first render, maybe never seen).
+            <details class="facet-panel" open=wide on:toggle=move |_| facets_opened.set(true)>
                 <summary>
                     {txt("Saring hasil", "Filter results")}
                     {move || {
@@ -258,7 +261,9 @@ pub fn Partners() -> impl IntoView {
                         (n > 0).then(|| format!(" ({n})"))
                     }}
                 </summary>
-                <Facets query results change/>
+                <Show when=move || facets_opened.get()>
+                    <Facets query results change/>
+                </Show>
             </details>
             <section id="hasil" class="results" aria-label=move || pick(lang.get(), "Hasil pencarian", "Search results")>
                 <div class="results-head">

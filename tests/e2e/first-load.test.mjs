@@ -158,3 +158,34 @@ test('a deep link gets the shell without a page heading, then its page', TIMEOUT
   await live.goto(`/mitra/${items[0].id}`);
   await live.locator('main#main h1').filter({ hasText: items[0].name }).waitFor();
 });
+
+// The static lead is the page's largest text, so its paint is the Largest
+// Contentful Paint even when the wasm is quick (src/first_paint.rs): the app
+// must not replace it before Chromium has recorded it, or the app's copy,
+// drawn after the whole download, becomes the LCP.
+test('the largest paint is the static first paint, not the app\'s copy of it', TIMEOUT, async () => {
+  for (const route of Object.keys(ROUTES)) {
+    const page = await app.newPage(MOBILE);
+    await page.addInitScript(() => {
+      window.__lcp = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__lcp.push(e.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+      window.__mounted = null;
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('main#main')) {
+          window.__mounted = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(route);
+    await page.locator('main#main').waitFor({ state: 'attached', timeout: 20_000 });
+    await page.locator(ROUTES[route]).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const { lcp, mounted } = await page.evaluate(() => ({ lcp: window.__lcp, mounted: window.__mounted }));
+    assert.ok(lcp.length > 0, `${route}: no LCP entry`);
+    const last = lcp[lcp.length - 1];
+    assert.ok(last <= mounted, `${route}: the LCP (${Math.round(last)} ms) is after the app mounted (${Math.round(mounted)} ms): the static first paint was not the largest`);
+    await page.context().close();
+  }
+});

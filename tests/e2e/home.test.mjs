@@ -184,6 +184,8 @@ test('each chart has a table and a CSV with one row per bar; growth by year is s
   await waitForCharts(page);
   const card = page.locator('#chart-provinsi');
   await card.locator('details.chart-table summary').click();
+  // The table is drawn when the box is first opened (src/pages/home.rs).
+  await card.locator('table tbody tr').first().waitFor();
   assert.equal(await card.locator('table tbody tr').count(), 38);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -205,6 +207,7 @@ test('each chart has a table and a CSV with one row per bar; growth by year is s
   const years = page.locator('#chart-tahun');
   await years.locator('details.chart-table summary').click();
   const rows = years.locator('table tbody tr');
+  await rows.first().waitFor();
   assert.equal(await rows.count(), summary.by_year.length);
   for (let i = 1; i < summary.by_year.length; i++) {
     const [prev, cur] = [summary.by_year[i - 1], summary.by_year[i]];

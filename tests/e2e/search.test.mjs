@@ -131,6 +131,10 @@ test('a copied URL reproduces the results', TIMEOUT, async () => {
   await expectText(other.locator(UI.count), 'abadi');
   assert.deepEqual(await names(other), list);
   assert.equal(await other.locator(UI.box).inputValue(), 'abadi');
+  // On a phone the filters are folded, with the number set, and drawn when
+  // opened (src/pages/partners.rs).
+  await expectText(other.locator('details.facet-panel summary'), '(2)');
+  await other.locator('details.facet-panel summary').click();
   assert.ok(await other.locator(UI.kind('umkm')).isChecked());
   assert.ok(await other.locator(UI.kind('pmdn')).isChecked());
   assert.ok(!(await other.locator(UI.kind('pma')).isChecked()));

@@ -35,9 +35,14 @@ pub fn Filters(
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w >= 960.0);
+    // Folded, the form is drawn when first opened: on a phone's CPU its
+    // controls (38 provinces among them) were most of the list's first
+    // render, for a box the reader may never open.
+    let opened = RwSignal::new(wide);
     view! {
-        <details class="filters-box" open=wide>
+        <details class="filters-box" open=wide on:toggle=move |_| opened.set(true)>
         <summary>{txt("Filter", "Filters")}</summary>
+        <Show when=move || opened.get()>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()
             aria-label=move || pick(lang.get(), "Filter perjanjian", "Filter agreements")>
             <label class="field">
@@ -49,7 +54,7 @@ pub fn Filters(
                         update(&|q| q.text = v.clone(), true);
                     }/>
             </label>
-            {check_group(txt("Tahun tanda tangan", "Year signed"), years,
+            {check_group(txt("Tahun tanda tangan", "Year signed"), years.clone(),
                 |y: i32, _| y.to_string(), |q| &q.years, |q| &mut q.years, query, update)}
             {check_group(txt("Status", "Status"), Status::ALL.to_vec(), status_label,
                 |q| &q.statuses, |q| &mut q.statuses, query, update)}
@@ -99,7 +104,7 @@ pub fn Filters(
                     <option value="" selected=move || query.with(|q| q.event.is_none())>
                         {txt("Semua", "All")}
                     </option>
-                    {events.into_iter().map(|e| {
+                    {events.clone().into_iter().map(|e| {
                         let e2 = e.clone();
                         view! {
                             <option value=e.clone() selected=move || query.with(|q| q.event.as_deref() == Some(e2.as_str()))>
@@ -121,6 +126,7 @@ pub fn Filters(
                 {txt("Hapus filter", "Clear filters")}
             </button>
         </form>
+        </Show>
         </details>
     }
 }

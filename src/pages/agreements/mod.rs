@@ -217,6 +217,15 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             .map(|t| (t.count as usize).div_ceil(PAGE_SIZE).max(1))
     });
     let clear = move || set_query.run((AgreementQuery::default(), false));
+    // Drawn by the list after its last row, not before the rows: a pager
+    // drawn first would be pushed down when they arrive.
+    let pager = ViewFn::from(move || {
+        pages.get().map(|n| {
+            let pages = u32::try_from(n).unwrap_or(u32::MAX);
+            let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
+            view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
+        })
+    });
     view! {
         <div class="browse">
             <Filters query set_query years events/>
@@ -265,17 +274,7 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
                             </button>
                         </div>
                     }.into_any(),
-                    Some(list) => view! { <AgreementList items=list today/> }.into_any(),
-                }}
-                // With the rows and their count, not before them: a pager
-                // drawn first would be pushed down when they arrive.
-                {move || {
-                    let known = shown.with(|v| v.rows.is_some());
-                    pages.get().filter(|_| known).map(|n| {
-                        let pages = u32::try_from(n).unwrap_or(u32::MAX);
-                        let page = u32::try_from(page.get()).unwrap_or(u32::MAX);
-                        view! { <Pager page pages href=page_href label=("Halaman daftar", "List pages")/> }
-                    })
+                    Some(list) => view! { <AgreementList items=list today footer=pager.clone()/> }.into_any(),
                 }}
             </section>
         </div>
