@@ -93,7 +93,7 @@ test('a first search fetches the root and a few shards, never the partner pages'
   await page.waitForTimeout(500); // late responses of the keystrokes before
   const typed = api.slice(before);
   t.diagnostic(`opening: ${opening} B; typing "${word}": ${typed.length} requests, ${sum(typed)} B (${typed.map((r) => r.path).join(' ')})`);
-  assert.ok(typed.every((r) => /^search\/(terms|nib|tops)\//.test(r.path)), JSON.stringify(typed));
+  assert.ok(typed.every((r) => /^search\/(terms|hoods|nib|tops)\//.test(r.path)), JSON.stringify(typed));
   assert.ok(typed.length >= 1 && typed.length <= 8, `${typed.length} shard requests`);
   assert.ok(sum(typed) < 250_000, `${sum(typed)} bytes for the first search`);
   assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
@@ -234,7 +234,9 @@ for (const [mode, message] of [
     const page = await app.newPage();
     await gotoAndWait(page, '/mitra');
     await ready(page);
-    await app.setFault(mode, '/search/terms/');
+    // The root is here: fault whichever index file the word needs (its
+    // term shards, or its typo neighbourhood, search/hoods/).
+    await app.setFault(mode, '/search/');
     await page.locator(UI.box).fill(word);
     await expectText(page.locator(UI.error), message);
     await expectText(page.locator(UI.count), 'tidak dapat dimuat');
