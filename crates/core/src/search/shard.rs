@@ -64,6 +64,10 @@ pub enum ShardKey {
     /// `tops/{t}-{n}.txt`: the first pages of the word made of the first
     /// `n` characters of term `t` (tops.rs).
     Top(u32, u8),
+    /// `pairs/{a}.{b}.txt`: the first pages, total and facet counts of the
+    /// query selecting facet value `a` and facet value `b` of another facet
+    /// (lists.rs).
+    Pair(List, List),
 }
 
 impl ShardKey {
@@ -77,6 +81,7 @@ impl ShardKey {
             ShardKey::Head(l) => format!("search/lists/{}-head.txt", l.name()),
             ShardKey::Part(l, n) => format!("search/lists/{}-{n}.txt", l.name()),
             ShardKey::Top(t, n) => format!("search/tops/{t}-{n}.txt"),
+            ShardKey::Pair(a, b) => format!("search/pairs/{}.{}.txt", a.name(), b.name()),
         }
     }
 
@@ -89,6 +94,7 @@ impl ShardKey {
             ShardKey::Head(l) => format!("head {}", l.name()),
             ShardKey::Part(l, n) => format!("part {} {n}", l.name()),
             ShardKey::Top(t, n) => format!("top {t} {n}"),
+            ShardKey::Pair(a, b) => format!("pair {} {}", a.name(), b.name()),
         }
     }
 }
@@ -186,6 +192,8 @@ pub struct IndexStats {
     pub top_files: usize,
     /// Files under `search/hoods/`.
     pub hood_files: usize,
+    /// Files under `search/pairs/`.
+    pub pair_files: usize,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -353,6 +361,19 @@ pub fn write_index<E>(
                 values.push((docs.len() as u64, index.search(&list.query()).facets));
             }
         }
+        // Two facets, one value each (a province of the map and a kind...):
+        // the first pages of the pairs whose smaller list is more than a
+        // keystroke's budget (lists.rs).
+        for (a, b) in lists::pairs(&values, u64::from(opts.budget)) {
+            let mut q = a.query();
+            lists::merge(&mut q, &b.query());
+            q.per_page = top;
+            let key = ShardKey::Pair(a, b);
+            let body = first_pages_file(key, &index, rows, &q);
+            stats.total_bytes += body.len();
+            stats.pair_files += 1;
+            out(&key.path(), &body)?;
+        }
     }
 
     // The root after its version line.
@@ -433,21 +454,7 @@ pub fn write_index<E>(
                     continue;
                 };
                 debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
-                let pages = index.search_sorts(&q, &Sort::ALL);
-                let mut set = BTreeSet::new();
-                for r in &pages {
-                    set.extend(r.hits.iter().copied());
-                }
-                let docs: Vec<u32> = set.into_iter().collect();
-                let mut body = header(key, docs.len());
-                let _ = write!(body, "total {}", pages[0].total);
-                for n in facet_numbers(&pages[0].facets) {
-                    let _ = write!(body, " {n}");
-                }
-                body.push('\n');
-                for &d in &docs {
-                    rows[d as usize].encode(&mut body);
-                }
+                let body = first_pages_file(key, &index, rows, &q);
                 stats.total_bytes += body.len();
                 stats.top_files += 1;
                 out(&key.path(), &body)?;
@@ -463,6 +470,31 @@ pub fn write_index<E>(
     stats.total_bytes += root.len();
     out(ROOT_PATH, &root)?;
     Ok(stats)
+}
+
+/// A file of the first page of `q` in each order (`q.per_page` rows each),
+/// with its total and facet counts: `tops/` and `pairs/`.
+fn first_pages_file(key: ShardKey, index: &Index, rows: &[Row], q: &Query) -> String {
+    let pages = index.search_sorts(q, &Sort::ALL);
+    let mut set = BTreeSet::new();
+    for r in &pages {
+        set.extend(r.hits.iter().copied());
+    }
+    let mut body = header(key, set.len());
+    let (total, facets) = pages
+        .first()
+        .map_or((0, FacetCounts::new()), |r| (r.total, r.facets.clone()));
+    let _ = write!(body, "total {total}");
+    for n in facet_numbers(&facets) {
+        let _ = write!(body, " {n}");
+    }
+    body.push('\n');
+    for &d in &set {
+        if let Some(r) = rows.get(d as usize) {
+            r.encode(&mut body);
+        }
+    }
+    body
 }
 
 fn facet_numbers(f: &FacetCounts) -> Vec<u32> {
@@ -729,6 +761,7 @@ impl Root {
             cap: self.cap,
             top: u64::from(self.browse_top),
             part_rows: u64::from(self.part_rows),
+            budget: self.budget,
             facets: &self.facets,
             values: &self.values,
         }
@@ -967,7 +1000,8 @@ impl Root {
                 }
                 r
             }
-            lists::Browse::NeedText => index.search(q),
+            // The pair's file carries the totals; without them, the rows.
+            lists::Browse::NeedText | lists::Browse::Pair(_) => index.search(q),
         }
     }
 }
@@ -998,7 +1032,7 @@ pub fn parse_file(key: ShardKey, text: &str) -> Result<(Vec<Row>, Option<Totals>
     let count = count.parse::<u64>().map_err(|_| corrupt(1))? as usize;
     let mut skip = 1;
     let totals = match key {
-        ShardKey::Top(..) => {
+        ShardKey::Top(..) | ShardKey::Pair(..) => {
             skip = 2;
             let line = lines.next().unwrap_or("");
             let mut nums = line.strip_prefix("total ").unwrap_or("").split(' ');

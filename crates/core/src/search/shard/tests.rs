@@ -464,6 +464,91 @@ fn filters_without_words_equal_the_full_index() {
 }
 
 #[test]
+fn two_facets_with_one_value_each_read_one_pair_file_on_page_one() {
+    let items = partners(3000, 31337);
+    let full = Index::build(&items);
+    let opts = WriteOptions {
+        browse_all: 100,
+        budget: 60,
+        ..WriteOptions::default()
+    };
+    let (files, stats) = write(&items, &opts);
+    assert!(stats.pair_files > 500, "{stats:?}");
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut cache = HashMap::new();
+    let (mut pairs, mut compared) = (0, 0);
+    let mut rng = Rng(2718);
+    // Every kind with every province, sector and pattern, and random pairs
+    // of other facets; in each order, two page sizes, pages 1 and 2.
+    let mut queries: Vec<Query> = Vec::new();
+    for kind in Kind::ALL {
+        for p in ProvinceCode::all() {
+            queries.push(Query {
+                kinds: vec![kind],
+                provinces: vec![p],
+                ..Query::default()
+            });
+        }
+        for c in ['A', 'C', 'G', 'J', 'M'] {
+            queries.push(Query {
+                kinds: vec![kind],
+                sectors: vec![c],
+                ..Query::default()
+            });
+        }
+        for pat in Pattern::ALL {
+            queries.push(Query {
+                kinds: vec![kind],
+                patterns: vec![pat],
+                ..Query::default()
+            });
+        }
+    }
+    for _ in 0..100 {
+        queries.push(Query {
+            sizes: vec![SizeClass::ALL[rng.below(4)]],
+            patterns: vec![Pattern::ALL[rng.below(11)]],
+            provinces: if rng.percent(50) {
+                vec![items[rng.below(items.len())].province]
+            } else {
+                Vec::new()
+            },
+            ..Query::default()
+        });
+    }
+    for base in queries {
+        for sort in Sort::ALL {
+            for (per_page, page) in [(50, 1), (7, 1), (7, 2)] {
+                let mut q = Query {
+                    sort,
+                    per_page,
+                    page,
+                    ..base.clone()
+                };
+                q.canonicalize();
+                if let Plan::Fetch(keys) = root.plan(&q) {
+                    if let [key @ ShardKey::Pair(..)] = keys.as_slice() {
+                        assert_eq!(page, 1, "{q:?}");
+                        let (_, totals) = parse_file(*key, &files[&key.path()]).unwrap();
+                        assert!(totals.is_some());
+                        pairs += 1;
+                    }
+                }
+                compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+            }
+        }
+    }
+    assert!(pairs > 1000, "{pairs} answered by a pair file");
+    assert!(compared > pairs, "{compared}");
+    // A pair file is small: at most a page in each order.
+    for (path, body) in &files {
+        if path.starts_with("search/pairs/") {
+            assert!(body.lines().count() <= 2 + 4 * 50, "{path}");
+        }
+    }
+}
+
+#[test]
 fn a_sector_page_fetches_its_head_or_one_part() {
     let items = partners(3000, 7);
     let opts = WriteOptions {
