@@ -159,7 +159,7 @@ pub struct WriteOptions {
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
-            shard_rows: 150,
+            shard_rows: 60,
             nib_rows: 200,
             browse_all: 3000,
             cap: 10_000,
