@@ -66,7 +66,7 @@ bench-search:
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
 # and time to the first result, bytes per keystroke, memory; and
 # /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
-# (7.3 GB of disk, 108 000 files; a few minutes to generate, see
+# (7.9 GB of disk, 139 000 files with index format 3; a few minutes to generate, see
 # ARCHITECTURE.md "Data tool").
 # A dataset whose search index is of an older format (docs/api.md
 # "search/") has its index rebuilt.
