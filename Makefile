@@ -66,8 +66,10 @@ bench-search:
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
 # and time to the first result, bytes per keystroke, memory; and
 # /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
-# (7.9 GB of disk, 139 000 files with index format 3; a few minutes to generate, see
-# ARCHITECTURE.md "Data tool").
+# (7.9 GB of disk, 139 000 files with index format 3; on the shared 2-core
+# machine generate took 8 min with the format-2 index, and build-index of
+# format 3 alone 7.5 min; see
+# ARCHITECTURE.md "Data tool" and "Partner search at scale").
 # A dataset whose search index is of an older format (docs/api.md
 # "search/") has its index rebuilt.
 SCALE ?= 100000
