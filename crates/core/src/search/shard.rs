@@ -9,6 +9,12 @@
 //! search/nib/{b}.txt       the rows of every partner whose NIB % buckets == b
 //! search/browse.txt        every row (small datasets) or the first page of
 //!                          each order (large ones), for the empty query
+//! search/lists/            per facet value, its partners in A–Z parts and
+//!                          its first pages (lists.rs)
+//! search/pairs/            first pages of two facet values (lists.rs)
+//! search/tops/             first pages of a broad word typed alone (tops.rs)
+//! search/hoods/            the partners of a word's typo neighbourhood
+//!                          (hoods.rs)
 //! ```
 //!
 //! Why this gives the same results as the index over every partner: a
