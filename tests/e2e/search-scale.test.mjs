@@ -93,7 +93,7 @@ test('a first search fetches the root and a few shards, never the partner pages'
   await page.waitForTimeout(500); // late responses of the keystrokes before
   const typed = api.slice(before);
   t.diagnostic(`opening: ${opening} B; typing "${word}": ${typed.length} requests, ${sum(typed)} B (${typed.map((r) => r.path).join(' ')})`);
-  assert.ok(typed.every((r) => /^search\/(terms|nib|tops)\//.test(r.path)), JSON.stringify(typed));
+  assert.ok(typed.every((r) => /^search\/(terms|hoods|nib|tops)\//.test(r.path)), JSON.stringify(typed));
   assert.ok(typed.length >= 1 && typed.length <= 8, `${typed.length} shard requests`);
   assert.ok(sum(typed) < 250_000, `${sum(typed)} bytes for the first search`);
   assert.ok(!api.some((r) => r.path.startsWith('partners/page-')), 'no partner page is fetched');
@@ -225,6 +225,27 @@ test('two facets without words: the partners of both, counted as the full list c
   assert.ok(!files.some((r) => r.path.includes('jenis-')), JSON.stringify(files));
 });
 
+test('two facets with one large value each: page 1 is one pair file, the count and order the full list\'s', TIMEOUT, async (t) => {
+  const items = await allPartners();
+  const umkm = items.filter((p) => p.kind === 'umkm');
+  const byPattern = new Map();
+  for (const p of umkm) for (const k of p.patterns) byPattern.set(k, (byPattern.get(k) ?? 0) + 1);
+  const [pattern] = [...byPattern].sort((a, b) => b[1] - a[1])[0];
+  const want = umkm.filter((p) => p.patterns.includes(pattern));
+  assert.ok(want.length > BUDGET, `${want.length} partners`);
+  const page = await app.newPage();
+  const api = recordApi(page);
+  await gotoAndWait(page, `/mitra?jenis=umkm&pola=${pattern}&urut=nilai`);
+  await ready(page);
+  await expectText(page.locator(UI.count), `${idNumber(want.length)} mitra`);
+  const top = [...want].sort((a, b) => b.committed - a.committed)[0];
+  assert.equal((await page.locator(UI.resultLink).first().textContent()).trim(), top.name);
+  await page.waitForTimeout(300); // late responses
+  const files = searchFiles(api);
+  t.diagnostic(`UMKM with ${pattern} (${want.length}) by value: ${files.length} requests, ${sum(files)} B (${files.map((r) => r.path).join(' ')})`);
+  assert.deepEqual(files.map((r) => r.path).sort(), [`search/pairs/jenis-umkm.pola-${pattern}.txt`, 'search/root.txt']);
+});
+
 for (const [mode, message] of [
   ['404', 'HTTP 404'],
   ['invalid', 'tidak sesuai dengan format'],
@@ -234,7 +255,9 @@ for (const [mode, message] of [
     const page = await app.newPage();
     await gotoAndWait(page, '/mitra');
     await ready(page);
-    await app.setFault(mode, '/search/terms/');
+    // The root is here: fault whichever index file the word needs (its
+    // term shards, or its typo neighbourhood, search/hoods/).
+    await app.setFault(mode, '/search/');
     await page.locator(UI.box).fill(word);
     await expectText(page.locator(UI.error), message);
     await expectText(page.locator(UI.count), 'tidak dapat dimuat');

@@ -61,7 +61,7 @@ pub fn write_with(dir: &Path, rows: &[Row], opts: &WriteOptions) -> Result<Index
     if base.exists() {
         fs::remove_dir_all(&base).map_err(io_err(&base))?;
     }
-    for sub in ["terms", "nib", "lists", "tops"] {
+    for sub in ["terms", "hoods", "nib", "lists", "tops", "pairs"] {
         let p = base.join(sub);
         fs::create_dir_all(&p).map_err(io_err(&p))?;
     }
@@ -104,7 +104,7 @@ pub fn build(dir: &Path, budget: Option<u32>) -> Result<String, String> {
     }
     let stats = write_with(dir, &rows, &opts).map_err(|e| e.to_string())?;
     Ok(format!(
-        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, {} list files, {} precomputed first pages, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
+        "search index of {} partners in {}: {} terms, {} term shards (largest {} rows), {} NIB shards, {} list files, {} precomputed first pages, {} typo neighbourhoods, {} facet pairs, root {} bytes, {:.1} MB in all; {:.1} s (reading pages {:.1} s)",
         stats.partners,
         dir.join(DIR).display(),
         stats.terms,
@@ -113,6 +113,8 @@ pub fn build(dir: &Path, budget: Option<u32>) -> Result<String, String> {
         stats.nib_shards,
         stats.list_files,
         stats.top_files,
+        stats.hood_files,
+        stats.pair_files,
         stats.root_bytes,
         stats.total_bytes as f64 / 1e6,
         started.elapsed().as_secs_f64(),
@@ -142,7 +144,7 @@ pub fn check(dir: &Path, items: &[PartnerSummary]) -> (Vec<(String, String)>, u6
         }
         Ok::<(), ()>(())
     });
-    for sub in ["", "terms", "nib", "lists", "tops"] {
+    for sub in ["", "terms", "hoods", "nib", "lists", "tops", "pairs"] {
         let p = dir.join(DIR).join(sub);
         let Ok(entries) = fs::read_dir(&p) else {
             continue;

@@ -9,6 +9,12 @@
 //! search/nib/{b}.txt       the rows of every partner whose NIB % buckets == b
 //! search/browse.txt        every row (small datasets) or the first page of
 //!                          each order (large ones), for the empty query
+//! search/lists/            per facet value, its partners in A–Z parts and
+//!                          its first pages (lists.rs)
+//! search/pairs/            first pages of two facet values (lists.rs)
+//! search/tops/             first pages of a broad word typed alone (tops.rs)
+//! search/hoods/            the partners of a word's typo neighbourhood
+//!                          (hoods.rs)
 //! ```
 //!
 //! Why this gives the same results as the index over every partner: a
@@ -37,7 +43,7 @@ use super::{
 };
 
 /// The format version: the first line of every file names it.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const MAGIC: &str = "kemitraan-search";
 
 /// Where each file lives, under the API root (`/api/v1/`).
@@ -50,6 +56,10 @@ pub enum ShardKey {
     Browse,
     /// `terms/{s}.txt`: the rows of every partner holding a term of shard `s`.
     Terms(u32),
+    /// `hoods/{t}-{n}.txt`: the rows of every partner holding a term within
+    /// the typos allowed of the first `n` characters of term `t`
+    /// (hoods.rs).
+    Hood(u32, u8),
     /// `nib/{b}.txt`: the rows of every partner whose NIB falls in bucket `b`.
     Nib(u32),
     /// `lists/{name}-head.txt`: the first page of a facet value's partners
@@ -60,6 +70,10 @@ pub enum ShardKey {
     /// `tops/{t}-{n}.txt`: the first pages of the word made of the first
     /// `n` characters of term `t` (tops.rs).
     Top(u32, u8),
+    /// `pairs/{a}.{b}.txt`: the first pages, total and facet counts of the
+    /// query selecting facet value `a` and facet value `b` of another facet
+    /// (lists.rs).
+    Pair(List, List),
 }
 
 impl ShardKey {
@@ -68,10 +82,12 @@ impl ShardKey {
         match self {
             ShardKey::Browse => "search/browse.txt".to_string(),
             ShardKey::Terms(s) => format!("search/terms/{s}.txt"),
+            ShardKey::Hood(t, n) => format!("search/hoods/{t}-{n}.txt"),
             ShardKey::Nib(b) => format!("search/nib/{b}.txt"),
             ShardKey::Head(l) => format!("search/lists/{}-head.txt", l.name()),
             ShardKey::Part(l, n) => format!("search/lists/{}-{n}.txt", l.name()),
             ShardKey::Top(t, n) => format!("search/tops/{t}-{n}.txt"),
+            ShardKey::Pair(a, b) => format!("search/pairs/{}.{}.txt", a.name(), b.name()),
         }
     }
 
@@ -79,10 +95,12 @@ impl ShardKey {
         match self {
             ShardKey::Browse => "browse 0".to_string(),
             ShardKey::Terms(s) => format!("terms {s}"),
+            ShardKey::Hood(t, n) => format!("hood {t} {n}"),
             ShardKey::Nib(b) => format!("nib {b}"),
             ShardKey::Head(l) => format!("head {}", l.name()),
             ShardKey::Part(l, n) => format!("part {} {n}", l.name()),
             ShardKey::Top(t, n) => format!("top {t} {n}"),
+            ShardKey::Pair(a, b) => format!("pair {} {}", a.name(), b.name()),
         }
     }
 }
@@ -137,14 +155,17 @@ pub struct WriteOptions {
     /// Rows per part of a facet value's list (`lists/`).
     pub part_rows: u32,
     /// A word typed alone whose shards hold more rows than this gets a
-    /// precomputed first page (`tops/`), so a keystroke fetches little.
+    /// precomputed first page (`tops/`), so a keystroke fetches little; a
+    /// word whose typos spread its matches over shards holding more rows
+    /// than this, when its matches are fewer, gets a file of them alone
+    /// (`hoods/`).
     pub budget: u32,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
-            shard_rows: 150,
+            shard_rows: 60,
             nib_rows: 200,
             browse_all: 3000,
             cap: 10_000,
@@ -175,6 +196,10 @@ pub struct IndexStats {
     pub list_files: usize,
     /// Files under `search/tops/`.
     pub top_files: usize,
+    /// Files under `search/hoods/`.
+    pub hood_files: usize,
+    /// Files under `search/pairs/`.
+    pub pair_files: usize,
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -342,6 +367,19 @@ pub fn write_index<E>(
                 values.push((docs.len() as u64, index.search(&list.query()).facets));
             }
         }
+        // Two facets, one value each (a province of the map and a kind...):
+        // the first pages of the pairs whose smaller list is more than a
+        // keystroke's budget (lists.rs).
+        for (a, b) in lists::pairs(&values, u64::from(opts.budget)) {
+            let mut q = a.query();
+            lists::merge(&mut q, &b.query());
+            q.per_page = top;
+            let key = ShardKey::Pair(a, b);
+            let body = first_pages_file(key, &index, rows, &q);
+            stats.total_bytes += body.len();
+            stats.pair_files += 1;
+            out(&key.path(), &body)?;
+        }
     }
 
     // The root after its version line.
@@ -373,10 +411,11 @@ pub fn write_index<E>(
     }
     root.push_str("end\n");
 
-    // First pages of broad words (tops.rs), decided by the parsed root as
-    // the client decides.
+    // First pages of broad words (tops.rs) and typo neighbourhoods
+    // (hoods.rs), decided by the parsed root as the client decides.
     if let Ok(parsed) = Root::parse(&format!("{MAGIC} {VERSION} root\nversion 0\n{root}")) {
         let mut last = vec![String::new(); tops::MAX_CHARS + 1];
+        let mut hoods_written: BTreeSet<ShardKey> = BTreeSet::new();
         for (t, (term, _)) in terms.iter().enumerate() {
             let ends = term
                 .char_indices()
@@ -392,30 +431,36 @@ pub fn write_index<E>(
                     continue;
                 }
                 last[n] = word.to_string();
+                let options = parsed.word_options(word);
+                for (_, files) in &options {
+                    if let [key @ ShardKey::Hood(_, m)] = files.as_slice() {
+                        if usize::from(*m) == n && hoods_written.insert(*key) {
+                            debug_assert_eq!(*key, ShardKey::Hood(t as u32, n as u8));
+                            let mut docs: Vec<u32> = Vec::new();
+                            parsed.each_match(word, Root::typos_for(word), |i| {
+                                if let Some((_, d)) = terms.get(i as usize) {
+                                    docs.extend_from_slice(d);
+                                }
+                            });
+                            docs.sort_unstable();
+                            docs.dedup();
+                            let body = write_rows(*key, rows, &docs);
+                            stats.total_bytes += body.len();
+                            stats.hood_files += 1;
+                            out(&key.path(), &body)?;
+                        }
+                    }
+                }
+                let least = options.iter().map(|(r, _)| *r).min().unwrap_or(0);
                 let q = Query {
                     per_page: top,
                     ..Query::text(word)
                 };
-                // Its shards with typos hold at least those without.
-                let Some(key) = parsed.top_for(&q, word, u64::MAX) else {
+                let Some(key) = parsed.top_for(&q, word, least) else {
                     continue;
                 };
                 debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
-                let pages = index.search_sorts(&q, &Sort::ALL);
-                let mut set = BTreeSet::new();
-                for r in &pages {
-                    set.extend(r.hits.iter().copied());
-                }
-                let docs: Vec<u32> = set.into_iter().collect();
-                let mut body = header(key, docs.len());
-                let _ = write!(body, "total {}", pages[0].total);
-                for n in facet_numbers(&pages[0].facets) {
-                    let _ = write!(body, " {n}");
-                }
-                body.push('\n');
-                for &d in &docs {
-                    rows[d as usize].encode(&mut body);
-                }
+                let body = first_pages_file(key, &index, rows, &q);
                 stats.total_bytes += body.len();
                 stats.top_files += 1;
                 out(&key.path(), &body)?;
@@ -431,6 +476,31 @@ pub fn write_index<E>(
     stats.total_bytes += root.len();
     out(ROOT_PATH, &root)?;
     Ok(stats)
+}
+
+/// A file of the first page of `q` in each order (`q.per_page` rows each),
+/// with its total and facet counts: `tops/` and `pairs/`.
+fn first_pages_file(key: ShardKey, index: &Index, rows: &[Row], q: &Query) -> String {
+    let pages = index.search_sorts(q, &Sort::ALL);
+    let mut set = BTreeSet::new();
+    for r in &pages {
+        set.extend(r.hits.iter().copied());
+    }
+    let mut body = header(key, set.len());
+    let (total, facets) = pages
+        .first()
+        .map_or((0, FacetCounts::new()), |r| (r.total, r.facets.clone()));
+    let _ = write!(body, "total {total}");
+    for n in facet_numbers(&facets) {
+        let _ = write!(body, " {n}");
+    }
+    body.push('\n');
+    for &d in &set {
+        if let Some(r) = rows.get(d as usize) {
+            r.encode(&mut body);
+        }
+    }
+    body
 }
 
 fn facet_numbers(f: &FacetCounts) -> Vec<u32> {
@@ -478,6 +548,8 @@ fn has_words(text: &str) -> bool {
 /// The root file, parsed: enough to plan any query.
 pub struct Root {
     terms: fst::Map<Vec<u8>>,
+    /// Partners holding each term.
+    df: Vec<u32>,
     starts: Vec<u32>,
     shard_rows: Vec<u32>,
     partners: u64,
@@ -491,6 +563,17 @@ pub struct Root {
     part_rows: u32,
     /// Per facet value: partners, and the facet counts of the value alone.
     values: Vec<(u64, FacetCounts)>,
+}
+
+/// What one word's automaton found in the dictionary.
+struct Walk {
+    /// Rows of the shards.
+    rows: u64,
+    /// The term shards of the matched terms, in order.
+    shards: Vec<u32>,
+    /// The matched terms' document frequencies, summed: at least the
+    /// partners holding any of them.
+    df: u64,
 }
 
 /// What a query needs.
@@ -629,9 +712,11 @@ impl Root {
             return Err(l.corrupt());
         }
         let mut build = fst::MapBuilder::memory();
+        let mut df = Vec::with_capacity(count.min(1 << 24));
         for i in 0..count {
             let line = l.next()?;
-            let (term, _df) = line.split_once('\t').ok_or_else(|| l.corrupt())?;
+            let (term, n) = line.split_once('\t').ok_or_else(|| l.corrupt())?;
+            df.push(n.parse::<u32>().map_err(|_| l.corrupt())?);
             // Out of order or repeated terms fail here.
             build
                 .insert(term.as_bytes(), i as u64)
@@ -647,6 +732,7 @@ impl Root {
             .ok_or_else(|| l.corrupt())?;
         Ok(Root {
             terms,
+            df,
             starts,
             shard_rows,
             partners,
@@ -681,6 +767,7 @@ impl Root {
             cap: self.cap,
             top: u64::from(self.browse_top),
             part_rows: u64::from(self.part_rows),
+            budget: self.budget,
             facets: &self.facets,
             values: &self.values,
         }
@@ -700,31 +787,58 @@ impl Root {
         (self.starts.partition_point(|&s| u64::from(s) <= term) as u32).saturating_sub(1)
     }
 
-    /// The term shards holding every partner `word` can match, and the rows
-    /// they hold.
-    fn word_shards(&self, word: &str) -> (u64, Vec<u32>) {
-        let k = if word.bytes().all(|b| b.is_ascii_digit()) {
+    /// The typos allowed for `word` (none for a number).
+    fn typos_for(word: &str) -> u8 {
+        if word.bytes().all(|b| b.is_ascii_digit()) {
             0
         } else {
             typos_allowed(word.chars().count())
-        };
-        let aut = Fuzzy::new(word, k, true);
+        }
+    }
+
+    /// The term shards holding every partner `word` can match with `k`
+    /// typos (or as a prefix), the rows they hold, and the partners holding
+    /// each matched term, summed.
+    fn walk(&self, word: &str, k: u8) -> Walk {
         // Terms come in order, so their shards do too: no set needed.
         let mut shards: Vec<u32> = Vec::new();
-        let mut stream = self.terms.search_with_state(&aut).into_stream();
-        while let Some((_, term, state)) = stream.next() {
-            if state.whole(&aut).is_some() || state.prefix(&aut).is_some() {
-                let s = self.shard_of(term);
-                if shards.last() != Some(&s) {
-                    shards.push(s);
-                }
+        let mut df = 0u64;
+        self.each_match(word, k, |term| {
+            let s = self.shard_of(term);
+            if shards.last() != Some(&s) {
+                shards.push(s);
             }
-        }
+            df += u64::from(self.df.get(term as usize).copied().unwrap_or(0));
+        });
         let rows = shards
             .iter()
             .map(|&s| u64::from(self.shard_rows.get(s as usize).copied().unwrap_or(0)))
             .sum();
-        (rows, shards)
+        Walk { rows, shards, df }
+    }
+
+    /// Calls `f` with the number of each term `word` matches with `k` typos
+    /// or as a prefix, in order.
+    fn each_match(&self, word: &str, k: u8, mut f: impl FnMut(u64)) {
+        let aut = Fuzzy::new(word, k, true);
+        let mut stream = self.terms.search_with_state(&aut).into_stream();
+        while let Some((_, term, state)) = stream.next() {
+            if state.whole(&aut).is_some() || state.prefix(&aut).is_some() {
+                f(term);
+            }
+        }
+    }
+
+    /// The files that hold every partner `word` can match: its term shards,
+    /// or the one file of its typo neighbourhood (hoods.rs) when there is
+    /// one; each with the rows it holds (at most, for a neighbourhood).
+    fn word_options(&self, word: &str) -> Vec<(u64, Vec<ShardKey>)> {
+        let w = self.walk(word, Self::typos_for(word));
+        let mut options = vec![(w.rows, w.shards.into_iter().map(ShardKey::Terms).collect())];
+        if let Some((key, rows)) = self.hood_for(word) {
+            options.push((rows, vec![key]));
+        }
+        options
     }
 
     /// The files `q` needs, in [`ShardKey`] order (see the module doc for
@@ -766,22 +880,33 @@ impl Root {
             required = legal;
         }
         required.truncate(MAX_QUERY_WORDS);
-        // (rows not here yet, all rows, the word is short, its shards)
+        // Per word, the option whose files not yet here hold the fewest
+        // rows: (rows not here yet, its rows, the word's fewest rows of any
+        // option, the word is short, its files).
+        let row_count = |k: &ShardKey| match k {
+            ShardKey::Terms(s) => u64::from(self.shard_rows.get(*s as usize).copied().unwrap_or(0)),
+            _ => 0,
+        };
         let best = required
             .iter()
-            .map(|w| {
-                let (rows, shards) = self.word_shards(w);
-                let new: u64 = shards
-                    .iter()
-                    .filter(|&&s| !cached(ShardKey::Terms(s)))
-                    .map(|&s| u64::from(self.shard_rows.get(s as usize).copied().unwrap_or(0)))
-                    .sum();
-                (new, rows, w.chars().count() <= 2, shards)
+            .filter_map(|w| {
+                let options = self.word_options(w);
+                let least = options.iter().map(|(rows, _)| *rows).min().unwrap_or(0);
+                options
+                    .into_iter()
+                    .map(|(rows, files)| {
+                        let new: u64 = match files.as_slice() {
+                            [k @ ShardKey::Hood(..)] if !cached(*k) => rows,
+                            _ => files.iter().filter(|k| !cached(**k)).map(row_count).sum(),
+                        };
+                        (new, rows, least, w.chars().count() <= 2, files)
+                    })
+                    .min_by_key(|(new, rows, ..)| (*new, *rows))
             })
-            .min_by_key(|(new, rows, _, _)| (*new, *rows));
-        // The limits below are on the word's rows, cached or not: a
+            .min_by_key(|(new, rows, ..)| (*new, *rows));
+        // The limits below are on the word's fewest rows, cached or not: a
         // keystroke is answered the same way whatever this visit fetched.
-        if let Some((_, rows, short, shards)) = best {
+        if let Some((_, _, rows, short, files)) = best {
             if one_word {
                 if let Some(top) = required.first().and_then(|w| self.top_for(q, w, rows)) {
                     return Plan::Fetch(vec![top]);
@@ -799,7 +924,7 @@ impl Root {
             if rows > cap {
                 return Plan::TooBroad;
             }
-            keys.extend(shards.into_iter().map(ShardKey::Terms));
+            keys.extend(files);
         }
         // Terms before NIB buckets: the keys' order, without a sort.
         keys.extend(nib);
@@ -881,7 +1006,8 @@ impl Root {
                 }
                 r
             }
-            lists::Browse::NeedText => index.search(q),
+            // The pair's file carries the totals; without them, the rows.
+            lists::Browse::NeedText | lists::Browse::Pair(_) => index.search(q),
         }
     }
 }
@@ -912,7 +1038,7 @@ pub fn parse_file(key: ShardKey, text: &str) -> Result<(Vec<Row>, Option<Totals>
     let count = count.parse::<u64>().map_err(|_| corrupt(1))? as usize;
     let mut skip = 1;
     let totals = match key {
-        ShardKey::Top(..) => {
+        ShardKey::Top(..) | ShardKey::Pair(..) => {
             skip = 2;
             let line = lines.next().unwrap_or("");
             let mut nums = line.strip_prefix("total ").unwrap_or("").split(' ');
@@ -950,6 +1076,7 @@ pub fn index_of<'a>(shards: impl IntoIterator<Item = &'a [Row]>) -> Index {
     b.finish()
 }
 
+mod hoods;
 mod lists;
 mod tops;
 pub use lists::List;

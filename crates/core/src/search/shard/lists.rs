@@ -238,6 +238,9 @@ pub(super) enum Browse {
         keys: Vec<ShardKey>,
         own: Option<(usize, FacetCounts)>,
     },
+    /// Page 1 of two facets with one value each, whose smaller list holds
+    /// more than `budget` partners: this file, with its total and counts.
+    Pair(ShardKey),
     /// More than `cap` rows: type a name.
     NeedText,
 }
@@ -248,6 +251,7 @@ impl Browse {
             Browse::Heads { keys, .. } | Browse::Slice { keys, .. } | Browse::Rows { keys, .. } => {
                 keys
             }
+            Browse::Pair(key) => vec![key],
             Browse::NeedText => return None,
         };
         keys.sort_unstable();
@@ -270,6 +274,7 @@ pub(super) struct Lists<'a> {
     pub cap: u64,
     pub top: u64,
     pub part_rows: u64,
+    pub budget: u64,
     pub facets: &'a FacetCounts,
     /// (partners, facet counts of the value alone), by value.
     pub values: &'a [(u64, FacetCounts)],
@@ -333,6 +338,12 @@ impl Lists<'_> {
                 by_rows.sort_unstable();
                 let (rows_a, fa, vals_a) = by_rows[0];
                 let (rows_b, fb, vals_b) = by_rows[1];
+                if let (2, [a], [b]) = (by_rows.len(), vals_a.as_slice(), vals_b.as_slice()) {
+                    if q.page <= 1 && u64::from(q.per_page) <= self.top && rows_a > self.budget {
+                        let (a, b) = ((*a).min(*b), (*a).max(*b));
+                        return Browse::Pair(ShardKey::Pair(List::Value(a), List::Value(b)));
+                    }
+                }
                 let mut keys = Vec::new();
                 self.all_parts(&lists_of(vals_a), &mut keys);
                 if by_rows.len() == 2 && (fb != PATTERN || vals_b.len() == 1) {
@@ -405,6 +416,31 @@ impl Lists<'_> {
             own: f.map(|f| (f, self.facets.clone())),
         }
     }
+}
+
+/// The pairs of values of two facets that have a file of their first pages
+/// (`pairs/`): both lists hold more than `budget` partners. Values in order,
+/// the smaller number first.
+pub(super) fn pairs(values: &[(u64, FacetCounts)], budget: u64) -> Vec<(List, List)> {
+    let mut out = Vec::new();
+    for (a, (na, _)) in values.iter().enumerate() {
+        for (b, (nb, _)) in values.iter().enumerate().skip(a + 1) {
+            let (fa, fb) = (List::facet(a as u8).0, List::facet(b as u8).0);
+            if fa != fb && *na > budget && *nb > budget {
+                out.push((List::Value(a as u8), List::Value(b as u8)));
+            }
+        }
+    }
+    out
+}
+
+/// Adds `other`'s selection to `q`.
+pub(super) fn merge(q: &mut Query, other: &Query) {
+    q.kinds.extend_from_slice(&other.kinds);
+    q.sizes.extend_from_slice(&other.sizes);
+    q.provinces.extend_from_slice(&other.provinces);
+    q.sectors.extend_from_slice(&other.sectors);
+    q.patterns.extend_from_slice(&other.patterns);
 }
 
 /// Writes the root's `lists` line and one line per value:

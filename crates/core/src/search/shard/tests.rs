@@ -464,6 +464,91 @@ fn filters_without_words_equal_the_full_index() {
 }
 
 #[test]
+fn two_facets_with_one_value_each_read_one_pair_file_on_page_one() {
+    let items = partners(3000, 31337);
+    let full = Index::build(&items);
+    let opts = WriteOptions {
+        browse_all: 100,
+        budget: 60,
+        ..WriteOptions::default()
+    };
+    let (files, stats) = write(&items, &opts);
+    assert!(stats.pair_files > 500, "{stats:?}");
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut cache = HashMap::new();
+    let (mut pairs, mut compared) = (0, 0);
+    let mut rng = Rng(2718);
+    // Every kind with every province, sector and pattern, and random pairs
+    // of other facets; in each order, two page sizes, pages 1 and 2.
+    let mut queries: Vec<Query> = Vec::new();
+    for kind in Kind::ALL {
+        for p in ProvinceCode::all() {
+            queries.push(Query {
+                kinds: vec![kind],
+                provinces: vec![p],
+                ..Query::default()
+            });
+        }
+        for c in ['A', 'C', 'G', 'J', 'M'] {
+            queries.push(Query {
+                kinds: vec![kind],
+                sectors: vec![c],
+                ..Query::default()
+            });
+        }
+        for pat in Pattern::ALL {
+            queries.push(Query {
+                kinds: vec![kind],
+                patterns: vec![pat],
+                ..Query::default()
+            });
+        }
+    }
+    for _ in 0..100 {
+        queries.push(Query {
+            sizes: vec![SizeClass::ALL[rng.below(4)]],
+            patterns: vec![Pattern::ALL[rng.below(11)]],
+            provinces: if rng.percent(50) {
+                vec![items[rng.below(items.len())].province]
+            } else {
+                Vec::new()
+            },
+            ..Query::default()
+        });
+    }
+    for base in queries {
+        for sort in Sort::ALL {
+            for (per_page, page) in [(50, 1), (7, 1), (7, 2)] {
+                let mut q = Query {
+                    sort,
+                    per_page,
+                    page,
+                    ..base.clone()
+                };
+                q.canonicalize();
+                if let Plan::Fetch(keys) = root.plan(&q) {
+                    if let [key @ ShardKey::Pair(..)] = keys.as_slice() {
+                        assert_eq!(page, 1, "{q:?}");
+                        let (_, totals) = parse_file(*key, &files[&key.path()]).unwrap();
+                        assert!(totals.is_some());
+                        pairs += 1;
+                    }
+                }
+                compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+            }
+        }
+    }
+    assert!(pairs > 1000, "{pairs} answered by a pair file");
+    assert!(compared > pairs, "{compared}");
+    // A pair file is small: at most a page in each order.
+    for (path, body) in &files {
+        if path.starts_with("search/pairs/") {
+            assert!(body.lines().count() <= 2 + 4 * 50, "{path}");
+        }
+    }
+}
+
+#[test]
 fn a_sector_page_fetches_its_head_or_one_part() {
     let items = partners(3000, 7);
     let opts = WriteOptions {
@@ -727,4 +812,109 @@ fn an_empty_dataset_has_an_index() {
     assert_eq!(root.plan(&Query::text("apa")), Plan::Fetch(vec![]));
     let (_, r) = sharded(&root, &files, &Query::default()).unwrap();
     assert_eq!(r.total, 0);
+}
+
+/// Every prefix of the words of `items`' names, and the same with the two
+/// letters before the last one swapped (a typo), as typed one letter at a
+/// time.
+fn typed_words(items: &[PartnerSummary]) -> BTreeSet<String> {
+    let mut words: BTreeSet<String> = BTreeSet::new();
+    for p in items {
+        for w in crate::search::normalize::tokens(&p.name) {
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len() {
+                let mut t: Vec<char> = chars[..n].to_vec();
+                words.insert(t.iter().collect());
+                if n >= 4 {
+                    t.swap(n - 3, n - 2);
+                    words.insert(t.into_iter().collect());
+                }
+            }
+        }
+    }
+    words
+}
+
+#[test]
+fn typo_neighbourhoods_hold_every_match_of_longer_words() {
+    let items = partners(3000, 31337);
+    let full = Index::build(&items);
+    // Small shards, so a word's typos spread over many of them.
+    let opts = WriteOptions {
+        shard_rows: 60,
+        budget: 120,
+        ..WriteOptions::default()
+    };
+    let (files, stats) = write(&items, &opts);
+    assert!(stats.hood_files > 100, "{stats:?}");
+    let root = Root::parse(&files[ROOT_PATH]).unwrap();
+    let mut cache = HashMap::new();
+    let (mut hooded, mut compared) = (0, 0);
+    // Every prefix of the words of 400 names, correct and with a swap, alone
+    // in each order, with a filter and page 2, and beside other words.
+    for w in &typed_words(&items[..400]) {
+        for sort in Sort::ALL {
+            let q = Query {
+                sort,
+                ..Query::text(w)
+            };
+            if let Plan::Fetch(keys) = root.plan(&q) {
+                hooded += usize::from(matches!(keys.as_slice(), [ShardKey::Hood(..)]));
+            }
+            compared += usize::from(assert_same(&full, &root, &files, &mut cache, &q));
+        }
+        let mut q = Query::text(w);
+        q.kinds.push(Kind::Umkm);
+        q.per_page = 7;
+        q.page = 2;
+        assert_same(&full, &root, &files, &mut cache, &q);
+        for text in [format!("{w} jaya"), format!("pt {w} abadi")] {
+            assert_same(&full, &root, &files, &mut cache, &Query::text(&text));
+        }
+    }
+    assert!(hooded > 400, "{hooded} queries answered by a neighbourhood");
+    assert!(
+        compared > hooded,
+        "{compared} compared, {hooded} by a neighbourhood"
+    );
+    // A neighbourhood file holds at most `budget` partners.
+    let mut sizes = 0;
+    for (path, body) in &files {
+        if path.starts_with("search/hoods/") {
+            assert!(body.lines().count() <= 1 + 120, "{path}");
+            sizes += 1;
+        }
+    }
+    assert_eq!(sizes, stats.hood_files);
+    // Typing on: once a word's neighbourhood is here, each further letter
+    // with the same typos allowed fetches nothing.
+    let mut after = 0;
+    for p in &items[..400] {
+        for w in crate::search::normalize::tokens(&p.name) {
+            let chars: Vec<char> = w.chars().collect();
+            let mut here: BTreeSet<ShardKey> = BTreeSet::new();
+            let mut hood_k = None;
+            for n in 1..=chars.len() {
+                let typed: String = chars[..n].iter().collect();
+                let Plan::Fetch(keys) =
+                    root.plan_cached(&Query::text(&typed), &|k| here.contains(&k))
+                else {
+                    continue;
+                };
+                let k = crate::search::typos_allowed(n);
+                if hood_k == Some(k) {
+                    assert!(
+                        keys.iter().all(|key| here.contains(key)),
+                        "{typed}: {keys:?}"
+                    );
+                    after += 1;
+                }
+                if matches!(keys.as_slice(), [ShardKey::Hood(..)]) {
+                    hood_k = Some(k);
+                }
+                here.extend(keys);
+            }
+        }
+    }
+    assert!(after > 100, "{after} keystrokes after a neighbourhood");
 }

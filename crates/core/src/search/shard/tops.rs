@@ -5,17 +5,19 @@
 //! more). The result page shows only the first page, its total and the facet
 //! counts, so for a word typed alone the writer precomputes exactly that:
 //! for every prefix of 3 to 12 letters of a dictionary term such that the
-//! shards of the terms starting with it hold more than `budget` rows, the
+//! files the word would fetch hold more than `budget` rows, the
 //! union of its first page (up to `top`
 //! partners) in each of the four orders, with the total and facet counts of
 //! the query, in `tops/{t}-{n}.txt` (`t` the number of the first term
 //! starting with the prefix, `n` its length in characters).
 //!
 //! A query that is that one word (no second word, no filter, page 1, a page
-//! of at most `top`) and whose shards (with the typos it allows) hold more
-//! than `budget` rows fetches that file alone. (Words whose typos alone
-//! make them broad, at 5 and 9 letters, have none: the writer would have
-//! to precompute tens of thousands; they fetch their shards.) Its answer equals the full
+//! of at most `top`) and whose files (with the typos it allows: its shards,
+//! or its neighbourhood file, hoods.rs, whichever holds fewer rows) hold
+//! more than `budget` rows fetches that file alone. Since format 3 this
+//! includes words broad only through their typos (at 5 and 9 letters, whose
+//! neighbourhood holds more than `budget` partners), not only words with
+//! many completions. Its answer equals the full
 //! index's: the first page in any order of every match is within the union
 //! of the first pages in that order (ranks are a total order, so a subset
 //! keeps their relative order), and the total and counts are the full
@@ -61,7 +63,8 @@ impl Root {
     }
 
     /// The precomputed first page answering `q`, whose only word is `word`
-    /// (the shards of which hold `rows` rows), if there is one.
+    /// (the files of which hold `rows` rows, with the fewest of its
+    /// options: shards or neighbourhood), if there is one.
     pub(super) fn top_for(&self, q: &Query, word: &str, rows: u64) -> Option<ShardKey> {
         let n = word.chars().count();
         if rows <= self.budget
@@ -72,10 +75,7 @@ impl Root {
         {
             return None;
         }
-        let (t, rows_exact) = self.prefix_rows(word)?;
-        if rows_exact <= self.budget {
-            return None;
-        }
+        let (t, _) = self.prefix_rows(word)?;
         Some(ShardKey::Top(u32::try_from(t).ok()?, n as u8))
     }
 }
