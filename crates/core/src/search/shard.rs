@@ -412,10 +412,15 @@ pub fn write_index<E>(
     root.push_str("end\n");
 
     // First pages of broad words (tops.rs) and typo neighbourhoods
-    // (hoods.rs), decided by the parsed root as the client decides.
+    // (hoods.rs), decided by the parsed root as the client decides. A first
+    // page is four searches of the whole index (at a million partners, tens
+    // of thousands of them): they are computed in batches on every core and
+    // written in the order they were planned, so the files and the version
+    // hash do not depend on the threads.
     if let Ok(parsed) = Root::parse(&format!("{MAGIC} {VERSION} root\nversion 0\n{root}")) {
         let mut last = vec![String::new(); tops::MAX_CHARS + 1];
         let mut hoods_written: BTreeSet<ShardKey> = BTreeSet::new();
+        let mut batch: Vec<Pending> = Vec::new();
         for (t, (term, _)) in terms.iter().enumerate() {
             let ends = term
                 .char_indices()
@@ -445,9 +450,8 @@ pub fn write_index<E>(
                             docs.sort_unstable();
                             docs.dedup();
                             let body = write_rows(*key, rows, &docs);
-                            stats.total_bytes += body.len();
                             stats.hood_files += 1;
-                            out(&key.path(), &body)?;
+                            batch.push(Pending::Ready(*key, body));
                         }
                     }
                 }
@@ -460,11 +464,19 @@ pub fn write_index<E>(
                     continue;
                 };
                 debug_assert_eq!(key, ShardKey::Top(t as u32, n as u8));
-                let body = first_pages_file(key, &index, rows, &q);
-                stats.total_bytes += body.len();
                 stats.top_files += 1;
-                out(&key.path(), &body)?;
+                batch.push(Pending::Top(key, q));
+                if batch.len() >= BATCH {
+                    for (key, body) in finish(std::mem::take(&mut batch), &index, rows) {
+                        stats.total_bytes += body.len();
+                        out(&key.path(), &body)?;
+                    }
+                }
             }
+        }
+        for (key, body) in finish(batch, &index, rows) {
+            stats.total_bytes += body.len();
+            out(&key.path(), &body)?;
         }
     }
     let root = format!(
@@ -476,6 +488,59 @@ pub fn write_index<E>(
     stats.total_bytes += root.len();
     out(ROOT_PATH, &root)?;
     Ok(stats)
+}
+
+/// Files planned in order, some still to compute.
+enum Pending {
+    /// A file whose body is known.
+    Ready(ShardKey, String),
+    /// A first page to compute ([`first_pages_file`]).
+    Top(ShardKey, Query),
+}
+
+/// First pages planned before their files are written (bounds the memory
+/// held: at a million partners a batch is about 16 MB).
+const BATCH: usize = 1024;
+
+/// The bodies of `batch`, in its order, the first pages computed on every
+/// core the machine has (one where threads are unavailable).
+fn finish(batch: Vec<Pending>, index: &Index, rows: &[Row]) -> Vec<(ShardKey, String)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(batch.len().max(1));
+    let body = |p: Pending| match p {
+        Pending::Ready(key, body) => (key, body),
+        Pending::Top(key, q) => {
+            let body = first_pages_file(key, index, rows, &q);
+            (key, body)
+        }
+    };
+    if threads <= 1 {
+        return batch.into_iter().map(body).collect();
+    }
+    // Interleaved, so each thread gets words of every length.
+    let mut parts: Vec<Vec<(usize, Pending)>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, p) in batch.into_iter().enumerate() {
+        parts[i % threads].push((i, p));
+    }
+    let mut done: Vec<(usize, (ShardKey, String))> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| {
+                scope.spawn(move || {
+                    part.into_iter()
+                        .map(|(i, p)| (i, body(p)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, f)| f).collect()
 }
 
 /// A file of the first page of `q` in each order (`q.per_page` rows each),

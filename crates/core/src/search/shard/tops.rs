@@ -30,6 +30,10 @@ use super::{FacetCounts, Query, Root, ShardKey};
 pub(super) const MIN_CHARS: usize = 3;
 pub(super) const MAX_CHARS: usize = 12;
 
+/// The largest dataset (partners) given first pages for words broad only
+/// through their typos (see [`Root::top_for`]).
+pub(super) const TYPO_TOPS_MAX_PARTNERS: u64 = 300_000;
+
 /// The total and facet counts a precomputed first page carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Totals {
@@ -75,7 +79,16 @@ impl Root {
         {
             return None;
         }
-        let (t, _) = self.prefix_rows(word)?;
+        let (t, rows_exact) = self.prefix_rows(word)?;
+        // Broad only through its typos: a first page of its own up to
+        // TYPO_TOPS_MAX_PARTNERS. Above, nearly every start of a term is
+        // broad by its completions anyway, and the typo-only pages cost more
+        // than they save: at a million partners they took the index's build
+        // from 19 s to 150 s of CPU (the data tool's 120 s target) and left
+        // `make bench-scale`'s keystrokes unchanged (ARCHITECTURE.md).
+        if rows_exact <= self.budget && self.partners > TYPO_TOPS_MAX_PARTNERS {
+            return None;
+        }
         Some(ShardKey::Top(u32::try_from(t).ok()?, n as u8))
     }
 }
