@@ -147,7 +147,7 @@ test('an export of a large set streams with a progress bar and Cancel stops it',
   assert.equal(downloads, 1, 'the cancelled export saved nothing');
 });
 
-test('a status filter with a year reads its timeline and one shard page, with exact totals', TIMEOUT, async () => {
+test('a status filter with up to two other filters reads their timeline and a shard page or two, with exact totals', TIMEOUT, async () => {
   const all = allAgreements();
   // The app's "today": the browser's local date (the context runs in Asia/Jakarta).
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
@@ -156,6 +156,11 @@ test('a status filter with a year reads its timeline and one shard page, with ex
     ['/perjanjian?status=active&tahun=2024', (a) => status(a) === 'active' && a.date_signed.startsWith('2024'), 'timeline/tahun/2024.json'],
     ['/perjanjian?status=ended', (a) => status(a) === 'ended', 'timeline/all.json'],
     ['/perjanjian?status=upcoming,active&pola=rantai_pasok', (a) => status(a) !== 'ended' && a.pattern === 'rantai_pasok', 'timeline/pola/rantai_pasok.json'],
+    // Two more filters: the timeline of the pair of values (the list has
+    // more than 3 000 agreements); the shard's page map skips the pages
+    // without an ended agreement.
+    ['/perjanjian?status=ended&jenis=pma&kelas=mikro', (a) => status(a) === 'ended' && a.company.kind === 'pma' && a.umkm_size?.class === 'mikro', 'timeline/jenis/pma/kelas/mikro.json'],
+    ['/perjanjian?status=ended&tahun=2023&pola=subkontrak', (a) => status(a) === 'ended' && a.date_signed.startsWith('2023') && a.pattern === 'subkontrak', 'timeline/tahun/2023/pola/subkontrak.json'],
   ]) {
     const expected = all.filter(keep);
     assert.ok(expected.length > 50, `${url}: ${expected.length} agreements`);
