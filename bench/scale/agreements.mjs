@@ -102,8 +102,11 @@ const views = [
   '/perjanjian?status=active&tahun=2023,2024&pola=inti_plasma,subkontrak',
   '/perjanjian?status=upcoming,active&provinsi_umkm=31',
   '/perjanjian?status=ended&acara=E20210118&jenis=pmdn',
-  // A status with three other filters: no timeline, the rows give the totals.
+  // A status with three or four of the checkbox filters: their combination's timeline.
   '/perjanjian?status=active&tahun=2024&pola=inti_plasma&jenis=pma',
+  '/perjanjian?status=ended&tahun=2023&pola=subkontrak&jenis=pmdn&kelas=kecil',
+  // A status with three filters, one a province: no timeline, the rows give the totals.
+  '/perjanjian?status=active&tahun=2024&provinsi=31&jenis=pma',
 ];
 
 // --check: the count shown equals filtering every agreement of the

@@ -89,16 +89,14 @@ pub mod paths {
         format!("aggregates/timeline/{}/{value}.json", key.key())
     }
 
-    /// The status timeline of the agreements with a value of each of two
-    /// keys (`a` before `b` in [`super::Key::ALL`]).
-    pub fn pair_timeline(a: (super::Key, &str), b: (super::Key, &str)) -> String {
-        format!(
-            "aggregates/timeline/{}/{}/{}/{}.json",
-            a.0.key(),
-            a.1,
-            b.0.key(),
-            b.1
-        )
+    /// The status timeline of the agreements with a value of each of
+    /// several keys (in [`super::Key::ALL`] order).
+    pub fn combo_timeline(values: &[(super::Key, &str)]) -> String {
+        let parts: Vec<String> = values
+            .iter()
+            .map(|(k, v)| format!("{}/{v}", k.key()))
+            .collect();
+        format!("aggregates/timeline/{}.json", parts.join("/"))
     }
 
     /// The cube of the whole list.
@@ -118,7 +116,7 @@ pub mod paths {
 pub mod key;
 pub mod page_map;
 pub mod timeline;
-pub use key::{Key, KeyValues, PairSet, TimelineSets};
+pub use key::{combos, Combo, Key, KeyValues, TimelineSets, COMBO_KEYS};
 pub use page_map::PageMap;
 pub use timeline::Timeline;
 

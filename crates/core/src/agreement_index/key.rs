@@ -5,7 +5,8 @@
 //! so the totals of `status=…` with other filters need a [`Timeline`] of
 //! exactly the agreements those filters select. The data tool writes one
 //! for each value of each [`Key`] and, on a large list ([`super::PAIRS_FROM`]),
-//! for each pair of values of two keys that some agreement has. Timelines
+//! for each combination of values of two keys, and of three or four of the
+//! checkbox keys ([`COMBO_KEYS`]), that some agreement has. Timelines
 //! add up: the set of `tahun=2023,2024` is the disjoint union of the two
 //! years' sets, so its timeline totals are the sum of theirs. `provinsi`
 //! (either party) is the exception: an agreement may be in two provinces,
@@ -126,16 +127,16 @@ pub struct KeyValues {
     pub values: Vec<String>,
 }
 
-/// The timelines of two keys' value pairs.
+/// The timelines of the value combinations of several keys.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PairSet {
-    /// The two keys, in [`Key::ALL`] order.
-    pub keys: [Key; 2],
-    /// A bit per pair of values (`i * values(b) + j` for the `i`-th value
-    /// of `a` and the `j`-th of `b`, in [`TimelineSets::keys`]' order),
-    /// set when some agreement has both and so the file exists; as
-    /// lower-case hex, the first bit the most significant of the first
-    /// digit.
+pub struct Combo {
+    /// The keys, two to four, in [`Key::ALL`] order.
+    pub keys: Vec<Key>,
+    /// A bit per combination of values, numbered in mixed radix over the
+    /// keys' values in [`TimelineSets::keys`]' order (for two keys,
+    /// `i * len(values of b) + j`), set when some agreement has all of them
+    /// and so the file exists; as lower-case hex, the first bit the most
+    /// significant of the first digit.
     pub present: String,
 }
 
@@ -144,9 +145,41 @@ pub struct PairSet {
 pub struct TimelineSets {
     /// Every key with a timeline per value.
     pub keys: Vec<KeyValues>,
-    /// The key pairs with a timeline per pair of values (none on a small
-    /// list).
-    pub pairs: Vec<PairSet>,
+    /// The key combinations with a timeline per combination of values
+    /// (none on a small list): every pair of keys, and every three or four
+    /// of the filter form's checkbox keys ([`COMBO_KEYS`]).
+    pub combos: Vec<Combo>,
+}
+
+/// The keys whose combinations of three and four have timelines: the
+/// checkbox groups of the filter form besides status (few values each:
+/// 5 × 11 × 2 × 3 = 330 files for all four).
+pub const COMBO_KEYS: [Key; 4] = [Key::Year, Key::Pattern, Key::Kind, Key::Size];
+
+/// The key combinations written on a large list, in the order of
+/// `index.json`: every pair, then the triples and the four of
+/// [`COMBO_KEYS`].
+pub fn combos() -> Vec<Vec<Key>> {
+    let mut out = Vec::new();
+    for a in 0..Key::ALL.len() {
+        for b in a + 1..Key::ALL.len() {
+            out.push(vec![Key::ALL[a], Key::ALL[b]]);
+        }
+    }
+    let n = COMBO_KEYS.len();
+    for size in 3..=n {
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize == size {
+                out.push(
+                    (0..n)
+                        .filter(|i| mask & (1 << i) != 0)
+                        .map(|i| COMBO_KEYS[i])
+                        .collect(),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn bit(hex: &str, i: usize) -> bool {
@@ -165,9 +198,9 @@ impl TimelineSets {
     }
 
     /// The timeline files whose sum gives the status totals of `q`'s
-    /// filters on at most two keys, or `None` when no set of at most
-    /// [`super::MAX_TIMELINES`] files does (three keys or more, several
-    /// provinces of either party, a key without timelines). Values no
+    /// filters, or `None` when no set of at most [`super::MAX_TIMELINES`]
+    /// files does (keys without a combination written, several provinces
+    /// of either party). Values no
     /// agreement has add nothing, so they need no file: the list can be
     /// empty (totals zero).
     pub fn files(&self, q: &AgreementQuery) -> Option<Vec<String>> {
@@ -189,26 +222,38 @@ impl TimelineSets {
                     .map(|v| super::paths::key_timeline(*k, v))
                     .collect()
             }
-            [(a, sa), (b, sb)] => {
-                let pair = self.pairs.iter().find(|p| p.keys == [*a, *b])?;
-                let (va, vb) = (self.values(*a)?, self.values(*b)?);
-                let mut files = Vec::new();
-                for x in sa {
-                    let Some(i) = va.iter().position(|v| v == x) else {
-                        continue;
-                    };
-                    for y in sb {
-                        let Some(j) = vb.iter().position(|v| v == y) else {
-                            continue;
-                        };
-                        if bit(&pair.present, i * vb.len() + j) {
-                            files.push(super::paths::pair_timeline((*a, x), (*b, y)));
+            several => {
+                let want: Vec<Key> = several.iter().map(|(k, _)| *k).collect();
+                let combo = self.combos.iter().find(|c| c.keys == want)?;
+                let mut values = Vec::new();
+                for k in &want {
+                    values.push(self.values(*k)?);
+                }
+                // Every combination of the selected values some agreement
+                // has, as (positions, names).
+                let mut partial: Vec<(usize, Vec<(Key, &str)>)> = vec![(0, Vec::new())];
+                for ((k, selected), vs) in several.iter().zip(&values) {
+                    let mut next = Vec::new();
+                    for (at, names) in &partial {
+                        for x in selected {
+                            if let Some(i) = vs.iter().position(|v| v == x) {
+                                let mut n = names.clone();
+                                n.push((*k, x.as_str()));
+                                next.push((at * vs.len() + i, n));
+                            }
                         }
                     }
+                    partial = next;
+                    if partial.len() > 4 * super::MAX_TIMELINES {
+                        return None;
+                    }
                 }
-                files
+                partial
+                    .into_iter()
+                    .filter(|(at, _)| bit(&combo.present, *at))
+                    .map(|(_, names)| super::paths::combo_timeline(&names))
+                    .collect()
             }
-            _ => return None,
         };
         (files.len() <= super::MAX_TIMELINES).then_some(files)
     }
@@ -264,53 +309,75 @@ impl TimelineSets {
                 )?;
             }
         }
-        let mut pair_sets = Vec::new();
+        let mut combo_sets = Vec::new();
         if pairs {
-            for a in 0..keys.len() {
-                for b in a + 1..keys.len() {
-                    let nb = keys[b].values.len();
-                    let cells = keys[a].values.len() * nb;
-                    let mut members: Vec<(u32, u32)> = Vec::new();
-                    for (row, (xs, ys)) in of_row[a].iter().zip(&of_row[b]).enumerate() {
-                        for x in xs.iter().filter(|v| **v != NONE) {
-                            for y in ys.iter().filter(|v| **v != NONE) {
-                                members.push((*x * nb as u32 + *y, row as u32));
+            for keys_of in combos() {
+                let at: Vec<usize> = keys_of
+                    .iter()
+                    .filter_map(|k| Key::ALL.iter().position(|x| x == k))
+                    .collect();
+                let sizes: Vec<usize> = at.iter().map(|k| keys[*k].values.len()).collect();
+                let cells: usize = sizes.iter().product();
+                let mut members: Vec<(u32, u32)> = Vec::new();
+                for (row, _) in items.iter().enumerate() {
+                    // Every combination of the row's values: one key has up
+                    // to two (provinces of either party), so at most two;
+                    // no allocation per row (a million rows, 26 combos).
+                    let mut codes = [0u32; 4];
+                    let mut n = 1;
+                    for (k, size) in at.iter().zip(&sizes) {
+                        let vs = of_row[*k][row];
+                        let mut next = [0u32; 4];
+                        let mut m = 0;
+                        for c in &codes[..n] {
+                            for v in vs.iter().filter(|v| **v != NONE) {
+                                if m < next.len() {
+                                    next[m] = c * *size as u32 + v;
+                                    m += 1;
+                                }
                             }
                         }
+                        codes = next;
+                        n = m;
                     }
-                    members.sort_unstable();
-                    let mut present = vec![false; cells];
-                    for group in members.chunk_by(|x, y| x.0 == y.0) {
-                        let cell = group[0].0 as usize;
-                        present[cell] = true;
-                        let rows: Vec<&AgreementSummary> =
-                            group.iter().map(|(_, r)| &items[*r as usize]).collect();
-                        let path = super::paths::pair_timeline(
-                            (keys[a].key, &keys[a].values[cell / nb]),
-                            (keys[b].key, &keys[b].values[cell % nb]),
-                        );
-                        f(path, Timeline::of(&rows))?;
-                    }
-                    let hex = present
-                        .chunks(4)
-                        .map(|c| {
-                            let d = c
-                                .iter()
-                                .enumerate()
-                                .fold(0u32, |d, (i, on)| d | (u32::from(*on) << (3 - i)));
-                            char::from_digit(d, 16).unwrap_or('0')
-                        })
-                        .collect();
-                    pair_sets.push(PairSet {
-                        keys: [keys[a].key, keys[b].key],
-                        present: hex,
-                    });
+                    members.extend(codes[..n].iter().map(|c| (*c, row as u32)));
                 }
+                members.sort_unstable();
+                let mut present = vec![false; cells];
+                for group in members.chunk_by(|x, y| x.0 == y.0) {
+                    let cell = group[0].0 as usize;
+                    present[cell] = true;
+                    let rows: Vec<&AgreementSummary> =
+                        group.iter().map(|(_, r)| &items[*r as usize]).collect();
+                    // The values back from the mixed-radix number.
+                    let mut rest = cell;
+                    let mut names: Vec<(Key, &str)> = Vec::new();
+                    for (k, size) in at.iter().zip(&sizes).rev() {
+                        names.push((keys[*k].key, keys[*k].values[rest % size].as_str()));
+                        rest /= size;
+                    }
+                    names.reverse();
+                    f(super::paths::combo_timeline(&names), Timeline::of(&rows))?;
+                }
+                let hex = present
+                    .chunks(4)
+                    .map(|c| {
+                        let d = c
+                            .iter()
+                            .enumerate()
+                            .fold(0u32, |d, (i, on)| d | (u32::from(*on) << (3 - i)));
+                        char::from_digit(d, 16).unwrap_or('0')
+                    })
+                    .collect();
+                combo_sets.push(Combo {
+                    keys: keys_of,
+                    present: hex,
+                });
             }
         }
         Ok(TimelineSets {
             keys,
-            pairs: pair_sets,
+            combos: combo_sets,
         })
     }
 }

@@ -341,7 +341,7 @@ fn any_query_shows_exactly_what_filtering_everything_shows() {
 
 /// Every combination of the filters `/perjanjian` offers (year, pattern,
 /// province of either party, UMKM province, company kind, class, event,
-/// status), one or two values each, up to four filters at once.
+/// status), one or two values each, up to five filters at once.
 fn offered_queries() -> Vec<Vec<(&'static str, &'static str)>> {
     let choices: [(&str, &[&str]); 8] = [
         ("tahun", &["2021", "2023,2024"]),
@@ -355,7 +355,7 @@ fn offered_queries() -> Vec<Vec<(&'static str, &'static str)>> {
     ];
     let mut out = Vec::new();
     for mask in 1u32..(1 << choices.len()) {
-        if mask.count_ones() > 4 {
+        if mask.count_ones() > 5 {
             continue;
         }
         let picked: Vec<&(&str, &[&str])> = choices
@@ -407,10 +407,14 @@ fn every_offered_filter_combination_shows_exactly_what_filtering_everything_show
         // What the aggregates promise: totals without reading every row
         // for a status with up to two other filters, and for any filter
         // without a status but a province of either party with an event.
+        let checkbox_keys_only = Key::ALL
+            .into_iter()
+            .filter(|k| !k.selected(&query).is_empty())
+            .all(|k| COMBO_KEYS.contains(&k));
         let promised = if query.statuses.is_empty() {
             !several_provinces && !province_and_event
         } else {
-            keys <= 2 && !several_provinces
+            (keys <= 2 || checkbox_keys_only) && !several_provinces
         };
         if promised {
             assert!(
@@ -484,6 +488,26 @@ fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
             vec![("status", "active"), ("kelas", "mikro"), ("provinsi", "31")],
             vec![t("provinsi/31/kelas/mikro")],
         ),
+        // Three and four of the checkbox keys: their combination's file.
+        (
+            vec![
+                ("status", "active"),
+                ("tahun", "2022"),
+                ("pola", "inti_plasma"),
+                ("jenis", "pma"),
+            ],
+            vec![t("tahun/2022/pola/inti_plasma/jenis/pma")],
+        ),
+        (
+            vec![
+                ("status", "ended"),
+                ("tahun", "2022"),
+                ("pola", "subkontrak"),
+                ("jenis", "pmdn"),
+                ("kelas", "kecil"),
+            ],
+            vec![t("tahun/2022/pola/subkontrak/jenis/pmdn/kelas/kecil")],
+        ),
         // Two patterns: their shards' union is not in the list's order, so
         // the rows come from the year shards, whose first matches are the
         // page.
@@ -511,13 +535,14 @@ fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
         // (The sample's year shards hold one or two pages each.)
         assert!(read <= 4, "{pairs:?}: {read} pages");
     }
-    // Status with three keys, or several provinces: no timeline answers
-    // it, the rows do.
+    // Status with three keys that are not all checkboxes (year, pattern,
+    // kind, class), or several provinces: no timeline answers it, the
+    // rows do.
     for pairs in [
         vec![
             ("status", "active"),
             ("tahun", "2022"),
-            ("jenis", "pma"),
+            ("provinsi", "31"),
             ("kelas", "mikro"),
         ],
         vec![("status", "active"), ("provinsi", "31,32")],
@@ -528,7 +553,7 @@ fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
 }
 
 #[test]
-fn small_lists_have_no_pair_timelines() {
+fn small_lists_have_no_combination_timelines() {
     let items = sample();
     assert!(items.len() < PAIRS_FROM);
     let mut files = Vec::new();
@@ -537,7 +562,7 @@ fn small_lists_have_no_pair_timelines() {
         Ok(())
     })
     .unwrap();
-    assert!(built.index.timelines.pairs.is_empty());
+    assert!(built.index.timelines.combos.is_empty());
     assert!(
         files.iter().all(|f| f.matches('/').count() <= 3),
         "{files:?}"
@@ -549,44 +574,47 @@ fn small_lists_have_no_pair_timelines() {
         50,
     );
     assert_eq!(plan.totals_from, None);
-    // The pair files exist exactly where the index says.
+    // The combination files exist exactly where the index says.
     let (all, timelines) = built_all(&items);
+    assert_eq!(all.index.timelines.combos.len(), 21 + 4 + 1);
     let mut listed = 0;
-    for pair in &all.index.timelines.pairs {
-        let [a, b] = pair.keys;
-        let va = &all
-            .index
-            .timelines
+    for combo in &all.index.timelines.combos {
+        let values: Vec<&Vec<String>> = combo
             .keys
             .iter()
-            .find(|k| k.key == a)
-            .unwrap()
-            .values;
-        let vb = &all
-            .index
-            .timelines
-            .keys
-            .iter()
-            .find(|k| k.key == b)
-            .unwrap()
-            .values;
-        for (i, x) in va.iter().enumerate() {
-            for (j, y) in vb.iter().enumerate() {
-                let path = paths::pair_timeline((a, x), (b, y));
-                let query = q(&[(a.key(), x), (b.key(), y)]);
-                let n = query.apply(&items, today()).len();
-                let present = key_bit(&pair.present, i * vb.len() + j);
-                assert_eq!(present, n > 0, "{path}");
-                assert_eq!(timelines.contains_key(&path), n > 0, "{path}");
-                listed += usize::from(present);
+            .map(|k| {
+                &all.index
+                    .timelines
+                    .keys
+                    .iter()
+                    .find(|x| x.key == *k)
+                    .unwrap()
+                    .values
+            })
+            .collect();
+        let cells: usize = values.iter().map(|v| v.len()).product();
+        for cell in 0..cells {
+            let mut rest = cell;
+            let mut names: Vec<(Key, &str)> = Vec::new();
+            for (k, vs) in combo.keys.iter().zip(&values).rev() {
+                names.push((*k, vs[rest % vs.len()].as_str()));
+                rest /= vs.len();
             }
+            names.reverse();
+            let path = paths::combo_timeline(&names);
+            let pairs: Vec<(&str, &str)> = names.iter().map(|(k, v)| (k.key(), *v)).collect();
+            let n = q(&pairs).apply(&items, today()).len();
+            let present = key_bit(&combo.present, cell);
+            assert_eq!(present, n > 0, "{path}");
+            assert_eq!(timelines.contains_key(&path), n > 0, "{path}");
+            listed += usize::from(present);
         }
     }
-    let pair_files = timelines
+    let combo_files = timelines
         .keys()
-        .filter(|f| f.matches('/').count() == 5)
+        .filter(|f| f.matches('/').count() >= 5)
         .count();
-    assert_eq!(listed, pair_files);
+    assert_eq!(listed, combo_files);
 }
 
 fn key_bit(hex: &str, i: usize) -> bool {
