@@ -52,7 +52,7 @@ size:
 
 # The data tool at 100 000 and 1 000 000 partners: wall and CPU time, peak
 # memory, files and bytes, and the time of each final step (BENCH_TMP=DIR
-# for the scratch output: 7.3 GB at a million).
+# for the scratch output: 8.2 GB at a million).
 bench-generate:
 	bench/generate.sh
 
@@ -66,7 +66,7 @@ bench-search:
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
 # and time to the first result, bytes per keystroke, memory; and
 # /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
-# (7.3 GB of disk, 108 000 files; a few minutes to generate, see
+# (8.2 GB of disk, 127 000 files; a few minutes to generate, see
 # ARCHITECTURE.md "Data tool").
 SCALE ?= 100000
 bench-scale: bench-scale-agreements
