@@ -76,7 +76,7 @@ bench-scale: bench-scale-agreements
 # /perjanjian's first page with totals (target <= 300 KB) and filtered views:
 # bytes, requests and time (needs the release build).
 bench-scale-agreements:
-	test -f /tmp/kemitraan-scale$(SCALE)/aggregates/timeline/all.json || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
+	test -f /tmp/kemitraan-scale$(SCALE)/aggregates/cube/all.json || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
 	node bench/scale/agreements.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
 
 # Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile
