@@ -52,7 +52,7 @@ size:
 
 # The data tool at 100 000 and 1 000 000 partners: wall and CPU time, peak
 # memory, files and bytes, and the time of each final step (BENCH_TMP=DIR
-# for the scratch output: 7.3 GB at a million).
+# for the scratch output: 8.2 GB at a million).
 bench-generate:
 	bench/generate.sh
 
@@ -66,12 +66,10 @@ bench-search:
 # Partner search over the sharded index on slow 4G (CDP throttling): bytes
 # and time to the first result, bytes per keystroke, memory; and
 # /perjanjian (bench-scale-agreements). SCALE=1000000 for a million partners
-# (7.9 GB of disk, 139 000 files with index format 3; on the shared 2-core
-# machine generate took 8 min with the format-2 index, and build-index of
-# format 3 alone 7.5 min; see
-# ARCHITECTURE.md "Data tool" and "Partner search at scale").
-# A dataset whose search index is of an older format (docs/api.md
-# "search/") has its index rebuilt.
+# (about 8.5 GB of disk with search index format 3 and aggregates v2; a few
+# minutes to generate on a quiet machine, see ARCHITECTURE.md "Data tool").
+# A dataset whose search index or aggregates are of an older format
+# (docs/api.md) has them rebuilt.
 SCALE ?= 100000
 bench-scale: bench-scale-agreements
 	test -f /tmp/kemitraan-scale$(SCALE)/search/root.txt || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
@@ -81,7 +79,7 @@ bench-scale: bench-scale-agreements
 # /perjanjian's first page with totals (target <= 300 KB) and filtered views:
 # bytes, requests and time (needs the release build).
 bench-scale-agreements:
-	test -f /tmp/kemitraan-scale$(SCALE)/aggregates/timeline/all.json || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
+	test -f /tmp/kemitraan-scale$(SCALE)/aggregates/cube/all.json || cargo run --release -p kemitraan-datatool -- generate --seed 1 --scale $(SCALE) --quiet --out /tmp/kemitraan-scale$(SCALE)
 	node bench/scale/agreements.mjs --data /tmp/kemitraan-scale$(SCALE) --dist dist
 
 # Lighthouse (npm, pinned; Debian's Chromium) on the release build: mobile

@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use kemitraan_core::agreement_index::{paths, AgreementIndex, Figures, Timeline};
+use kemitraan_core::agreement_index::{paths, AgreementIndex, Cube, Figures, PageMap, Timeline};
 use kemitraan_core::client::ApiError;
 use kemitraan_core::model::{AgreementSummary, Page};
 use leptos::prelude::*;
@@ -32,6 +32,27 @@ pub struct AgreementStore {
     figures: StoredValue<Option<Arc<Figures>>>,
     /// Status timelines read this visit, by path (a few small files).
     timelines: StoredValue<Vec<(String, Arc<Timeline>)>>,
+    /// Cubes read this visit, by path.
+    cubes: StoredValue<Vec<(String, Arc<Cube>)>>,
+    /// Page maps read this visit, by path.
+    page_maps: StoredValue<Vec<(String, Arc<PageMap>)>>,
+}
+
+/// A file of `list` by path, or fetched once and kept there.
+async fn cached<T>(
+    list: StoredValue<Vec<(String, Arc<T>)>>,
+    path: String,
+) -> Result<Arc<T>, ApiError>
+where
+    T: serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    let known = list.with_value(|l| l.iter().find(|(p, _)| *p == path).map(|(_, t)| t.clone()));
+    if let Some(t) = known {
+        return Ok(t);
+    }
+    let t = Arc::new(api::get::<T>(&path).await?);
+    list.update_value(|l| l.push((path, t.clone())));
+    Ok(t)
 }
 
 impl AgreementStore {
@@ -40,6 +61,8 @@ impl AgreementStore {
             index: StoredValue::new(None),
             figures: StoredValue::new(None),
             timelines: StoredValue::new(Vec::new()),
+            cubes: StoredValue::new(Vec::new()),
+            page_maps: StoredValue::new(Vec::new()),
         }
     }
 
@@ -53,17 +76,19 @@ impl AgreementStore {
         Ok(i)
     }
 
-    /// A status timeline (`Plan::timeline`), read once per visit.
+    /// A status timeline (`TotalsFrom::Timelines`), read once per visit.
     pub async fn timeline(self, path: String) -> Result<Arc<Timeline>, ApiError> {
-        let known = self
-            .timelines
-            .with_value(|l| l.iter().find(|(p, _)| *p == path).map(|(_, t)| t.clone()));
-        if let Some(t) = known {
-            return Ok(t);
-        }
-        let t = Arc::new(api::get::<Timeline>(&path).await?);
-        self.timelines.update_value(|l| l.push((path, t.clone())));
-        Ok(t)
+        cached(self.timelines, path).await
+    }
+
+    /// A cube (`TotalsFrom::Cube`), read once per visit.
+    pub async fn cube(self, path: String) -> Result<Arc<Cube>, ApiError> {
+        cached(self.cubes, path).await
+    }
+
+    /// A shard's page map (`Plan::page_maps`), read once per visit.
+    pub async fn page_map(self, path: String) -> Result<Arc<PageMap>, ApiError> {
+        cached(self.page_maps, path).await
     }
 
     /// `aggregates/figures.json`.

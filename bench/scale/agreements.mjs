@@ -3,7 +3,7 @@
 //
 //   trunk build --release --offline                          (the app -> dist/)
 //   kemitraan-data generate --seed 1 --scale 100000 --out /tmp/kemitraan-scale100k
-//   node bench/scale/agreements.mjs [--data /tmp/kemitraan-scale100k] [--dist dist]
+//   node bench/scale/agreements.mjs [--data /tmp/kemitraan-scale100k] [--dist dist] [--check]
 //
 // Serves dist/ with the dataset as /api/v1/ through scripts/serve.mjs (gzip,
 // as a static host would) and measures, for a few views of /perjanjian,
@@ -91,9 +91,49 @@ const views = [
   '/perjanjian?status=active',
   '/perjanjian?status=ended&pola=inti_plasma',
   '/perjanjian?status=upcoming,active&provinsi=31',
-  // Two shard values and a status: no timeline, the rows give the totals.
   '/perjanjian?status=active&tahun=2024&pola=inti_plasma',
+  // Each of the other filters the page offers, singly and combined.
+  '/perjanjian?tahun=2021&pola=usaha_patungan',
+  '/perjanjian?provinsi=31&jenis=pma',
+  '/perjanjian?provinsi=17&tahun=2022&kelas=menengah',
+  '/perjanjian?tahun=2022&pola=waralaba&jenis=pma&kelas=menengah',
+  '/perjanjian?status=ended&jenis=pma&kelas=mikro',
+  '/perjanjian?status=ended&provinsi=31&kelas=menengah',
+  '/perjanjian?status=active&tahun=2023,2024&pola=inti_plasma,subkontrak',
+  '/perjanjian?status=upcoming,active&provinsi_umkm=31',
+  '/perjanjian?status=ended&acara=E20210118&jenis=pmdn',
+  // A status with three or four of the checkbox filters: their combination's timeline.
+  '/perjanjian?status=active&tahun=2024&pola=inti_plasma&jenis=pma',
+  '/perjanjian?status=ended&tahun=2023&pola=subkontrak&jenis=pmdn&kelas=kecil',
+  // A status with three filters, one a province: no timeline, the rows give the totals.
+  '/perjanjian?status=active&tahun=2024&provinsi=31&jenis=pma',
 ];
+
+// --check: the count shown equals filtering every agreement of the
+// dataset's list pages here (status on this machine's local date, as the
+// app's clock).
+const CHECK = process.argv.includes('--check');
+let every = null;
+if (CHECK) {
+  every = [];
+  for (let p = 1; p <= meta.agreement_pages; p++) {
+    for (const a of JSON.parse(fs.readFileSync(path.join(DATA, `agreements/page-${p}.json`), 'utf8')).items) {
+      every.push([a.date_signed.slice(0, 4), a.pattern, a.company_province, a.umkm_province, a.company.kind,
+        a.umkm_size?.class ?? '', a.event_id ?? '', a.period.start, a.period.end]);
+    }
+  }
+}
+function expected(url) {
+  const q = new URL(url, 'http://x').searchParams;
+  const list = (k) => (q.get(k) ? q.get(k).split(',') : null);
+  const [years, pola, prov, umkm, jenis, kelas, acara, status] = ['tahun', 'pola', 'provinsi', 'provinsi_umkm', 'jenis', 'kelas', 'acara', 'status'].map(list);
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return every.filter(([y, p, cp, up, k, c, e, s, end]) => (!years || years.includes(y)) && (!pola || pola.includes(p))
+    && (!prov || prov.includes(cp) || prov.includes(up)) && (!umkm || umkm.includes(up)) && (!jenis || jenis.includes(k))
+    && (!kelas || kelas.includes(c)) && (!acara || acara.includes(e))
+    && (!status || status.includes(today < s ? 'upcoming' : today > end ? 'ended' : 'active'))).length;
+}
 const slow4g = { bps: 1_600_000, rtt: 150 };
 console.log(`# /perjanjian at ${meta.counts.partners} partners, ${meta.counts.agreements} agreements (${DATA})`);
 console.log('| view | data requests | data KB | all requests (app too) | all KB | time, no throttle | time, slow 4G | count shown |');
@@ -102,8 +142,10 @@ const results = [];
 for (const v of views) {
   const fast = await measure(v, null);
   const slow = await measure(v, slow4g);
-  results.push({ ...fast, slowMs: slow.ms });
-  console.log(`| ${v} | ${fast.dataRequests} | ${(fast.dataBytes / 1000).toFixed(1)} | ${fast.allRequests} | ${(fast.allBytes / 1000).toFixed(1)} | ${(fast.ms / 1000).toFixed(2)} s | ${(slow.ms / 1000).toFixed(2)} s | ${fast.count} |`);
+  const shown = Number(fast.count.replace(/\D/g, ''));
+  const check = CHECK ? (shown === expected(v) ? ' (exact)' : ` (WRONG: ${expected(v)})`) : '';
+  results.push({ ...fast, slowMs: slow.ms, slowBytes: slow.dataBytes, check });
+  console.log(`| ${v} | ${fast.dataRequests} | ${(fast.dataBytes / 1000).toFixed(1)} | ${fast.allRequests} | ${(fast.allBytes / 1000).toFixed(1)} | ${(fast.ms / 1000).toFixed(2)} s | ${(slow.ms / 1000).toFixed(2)} s | ${fast.count}${check} |`);
 }
 const first = results[0];
 console.log(`\nfirst page with totals: ${(first.dataBytes / 1000).toFixed(1)} KB of data in ${first.dataRequests} requests (target <= ${TARGET_BYTES / 1000} KB): ${first.dataBytes <= TARGET_BYTES ? 'OK' : 'OVER'}`);

@@ -44,8 +44,14 @@ use crate::size_class::SizeClass;
 use crate::Rupiah;
 
 /// Version of the files under `aggregates/`; bumped on an incompatible
-/// change.
-pub const VERSION: u32 = 1;
+/// change (2: the cube moved out of `index.json` into `cube/`, timelines per
+/// key value and pair of values, page maps).
+pub const VERSION: u32 = 2;
+/// Lists with at least this many agreements get a status timeline per pair
+/// of key values; below it, reading the rows is cheap (12 pages).
+pub const PAIRS_FROM: usize = 3_000;
+/// The most timeline files one view's totals may sum.
+pub const MAX_TIMELINES: usize = 16;
 /// Agreements per shard page and per sorted page.
 pub const SHARD_PAGE_SIZE: u32 = 250;
 /// Pages written of the whole list in each order (the first 1 000 rows).
@@ -77,9 +83,41 @@ pub mod paths {
     pub fn timeline(dim: Dim, value: &str) -> String {
         format!("aggregates/timeline/{}/{value}.json", dim.key())
     }
+
+    /// The status timeline of the agreements with one value of a key.
+    pub fn key_timeline(key: super::Key, value: &str) -> String {
+        format!("aggregates/timeline/{}/{value}.json", key.key())
+    }
+
+    /// The status timeline of the agreements with a value of each of
+    /// several keys (in [`super::Key::ALL`] order).
+    pub fn combo_timeline(values: &[(super::Key, &str)]) -> String {
+        let parts: Vec<String> = values
+            .iter()
+            .map(|(k, v)| format!("{}/{v}", k.key()))
+            .collect();
+        format!("aggregates/timeline/{}.json", parts.join("/"))
+    }
+
+    /// The cube of the whole list.
+    pub const CUBE_ALL: &str = "aggregates/cube/all.json";
+
+    /// The cube of one `provinsi` or `acara` shard.
+    pub fn cube(dim: Dim, value: &str) -> String {
+        format!("aggregates/cube/{}/{value}.json", dim.key())
+    }
+
+    /// The page map of one shard.
+    pub fn page_map(dim: Dim, value: &str) -> String {
+        format!("aggregates/pages/{}/{value}.json", dim.key())
+    }
 }
 
+pub mod key;
+pub mod page_map;
 pub mod timeline;
+pub use key::{combos, Combo, Key, KeyValues, TimelineSets, COMBO_KEYS};
+pub use page_map::PageMap;
 pub use timeline::Timeline;
 
 /// A filter with one shard per value; serialized as its URL key.
@@ -215,14 +253,37 @@ pub struct AgreementIndex {
     pub page_size: u32,
     /// Pages under `aggregates/sorted/{sort}/`, the same for each order.
     pub sorted_pages: u32,
-    /// The values of the cube's dimensions.
+    /// The values of the cube's dimensions (the cells are in [`Cube`]
+    /// files).
     pub dims: CubeDims,
-    /// `[year, pattern, umkm_province, company_kind, size, count, committed,
-    /// realised]`: five positions into [`CubeDims`], then the sums. Only
-    /// cells that hold an agreement, in ascending order.
-    pub cells: Vec<[i64; 8]>,
     /// Every shard, by dimension (in [`Dim::ALL`] order) then value.
     pub shards: Vec<ShardInfo>,
+    /// Which status timelines exist.
+    pub timelines: TimelineSets,
+}
+
+/// `aggregates/cube/all.json` (the whole list) and
+/// `aggregates/cube/{provinsi|acara}/{value}.json` (one shard's agreements).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cube {
+    /// Format version ([`VERSION`]).
+    pub version: u32,
+    /// `[year, pattern, umkm_province, company_kind, size, count, committed,
+    /// realised]`: five positions into the index's [`CubeDims`], then the
+    /// sums. Only cells that hold an agreement, in ascending order.
+    pub cells: Vec<[i64; 8]>,
+}
+
+/// Where a view's totals come from when the index alone does not give
+/// them: files the client fetches, then [`AgreementIndex::cube_totals`] or
+/// [`Timeline::sum_totals`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TotalsFrom {
+    /// The selected cells of this cube file.
+    Cube(String),
+    /// The sum of these timelines' totals for the query's statuses (all
+    /// when none) on the reader's day; no file: zero.
+    Timelines(Vec<String>),
 }
 
 /// Where the rows of a view come from.
@@ -240,31 +301,49 @@ pub enum Source {
 pub struct Plan {
     /// Where the rows come from.
     pub source: Source,
-    /// The totals when they are known without loading rows.
+    /// The totals when they are known without loading anything more.
     pub totals: Option<Totals>,
     /// The loaded rows, filtered and sorted, keep the order of the files,
     /// so the first matches are the list's first rows before the source is
     /// loaded entirely.
     pub prefix_ordered: bool,
-    /// When `totals` is `None` because of a status filter on the whole list
-    /// or on exactly one shard value: the timeline file that gives them
-    /// ([`Timeline::totals`]) without reading the rows.
-    pub timeline: Option<String>,
+    /// When `totals` is `None`: the files that give them without reading
+    /// the rows; `None` when only the rows can (they are then counted).
+    pub totals_from: Option<TotalsFrom>,
+    /// The page maps of the source's shards, in order, when they let the
+    /// view skip pages ([`AgreementIndex::pages_to_read`]); else empty.
+    pub page_maps: Vec<String>,
 }
 
+/// At most this many timelines are preferred to a cube file for the
+/// totals without a status (a cube is the larger file at scale).
+const TIMELINES_OVER_CUBE: usize = 4;
+
 impl AgreementIndex {
-    /// The totals of `q` from the cube, when `q` filters only on what the
-    /// cube holds (year, pattern, UMKM province, company kind, class).
-    pub fn cube_totals(&self, q: &AgreementQuery) -> Option<Totals> {
-        let cube_only = q.text.is_empty()
-            && q.provinces.is_empty()
-            && q.min_value.is_none()
-            && q.max_value.is_none()
-            && q.statuses.is_empty()
-            && q.event.is_none();
-        if !cube_only {
+    /// The cube file holding `q`'s totals: the whole list's when `q`
+    /// filters only on the cube's five dimensions; one `provinsi` (either
+    /// party) or `acara` shard's when `q` has exactly that one value
+    /// besides them. `None` for a status, text, value range, several
+    /// provinces, or a province and an event.
+    pub fn cube_for(&self, q: &AgreementQuery) -> Option<String> {
+        if !q.text.is_empty()
+            || q.min_value.is_some()
+            || q.max_value.is_some()
+            || !q.statuses.is_empty()
+        {
             return None;
         }
+        match (q.provinces.as_slice(), &q.event) {
+            ([], None) => Some(paths::CUBE_ALL.to_string()),
+            ([p], None) => Some(paths::cube(Dim::Province, p.as_str())),
+            ([], Some(e)) => Some(paths::cube(Dim::Event, e)),
+            _ => None,
+        }
+    }
+
+    /// The totals of `q` from the cube [`AgreementIndex::cube_for`] named:
+    /// the sum of the cells whose five values `q` selects.
+    pub fn cube_totals(&self, cube: &Cube, q: &AgreementQuery) -> Totals {
         fn mask<T: PartialEq>(values: &[T], selected: &[T]) -> Vec<bool> {
             values
                 .iter()
@@ -281,7 +360,7 @@ impl AgreementIndex {
             mask(&d.sizes, &sizes),
         ];
         let mut t = Totals::default();
-        for cell in &self.cells {
+        for cell in &cube.cells {
             let inside = masks.iter().enumerate().all(|(i, m)| {
                 usize::try_from(cell[i])
                     .ok()
@@ -300,7 +379,7 @@ impl AgreementIndex {
             t.saturated |= s1 || s2;
         }
         t.realisation_bp = percent_of(t.realised, t.committed);
-        Some(t)
+        t
     }
 
     /// The shard of one value, if any agreement has it.
@@ -376,7 +455,6 @@ impl AgreementIndex {
     /// Where the rows of `q`'s list page `page` (1-based, `page_size` rows
     /// a page) come from, and its totals if known at once.
     pub fn plan(&self, q: &AgreementQuery, page: usize, page_size: usize) -> Plan {
-        let cube = self.cube_totals(q);
         let default_sort = q.sort == Sort::default();
         if q.is_unfiltered() {
             let sorted_rows = self.sorted_pages as usize * self.page_size as usize;
@@ -391,7 +469,8 @@ impl AgreementIndex {
                 prefix_ordered: within || default_sort,
                 source,
                 totals: Some(self.all.totals()),
-                timeline: None,
+                totals_from: None,
+                page_maps: Vec::new(),
             };
         }
         // Candidates: (shards, their rows are in default order, the query is
@@ -426,34 +505,97 @@ impl AgreementIndex {
             let s = self.shards_of(Dim::Event, [e.clone()]);
             candidates.push((s, true, only(&|r| r.event = None)));
         }
-        let best = candidates
-            .into_iter()
-            .min_by_key(|c| self.count(&c.0))
-            .unwrap_or_default();
-        let (shards, ordered, (exact, exact_but_status)) = best;
+        // Totals: the one shard the query is exactly; else the files that
+        // give them; else the rows, read to the end.
+        let exact_shard = candidates
+            .iter()
+            .find(|c| c.2 .0 && c.0.len() == 1)
+            .map(|c| self.shards[c.0[0]].sums.totals());
+        let totals_from = if exact_shard.is_some()
+            || !q.text.is_empty()
+            || q.min_value.is_some()
+            || q.max_value.is_some()
+        {
+            None
+        } else {
+            let timelines = self.timelines.files(q);
+            let cube = self.cube_for(q);
+            match (timelines, cube) {
+                (Some(t), Some(c)) if t.len() > TIMELINES_OVER_CUBE => Some(TotalsFrom::Cube(c)),
+                (Some(t), _) => Some(TotalsFrom::Timelines(t)),
+                (None, Some(c)) => Some(TotalsFrom::Cube(c)),
+                (None, None) => None,
+            }
+        };
+        // Rows: a selected value without agreements empties the view. When
+        // the totals do not need the rows, the smallest source in the
+        // list's order, whose first matches are the page (a union of two
+        // patterns or provinces must be read to its end to be sorted);
+        // when they do, the smallest source, read to its end anyway.
+        let rows_only = exact_shard.is_some() || totals_from.is_some();
+        let best = if let Some(empty) = candidates.iter().position(|c| c.0.is_empty()) {
+            candidates.swap_remove(empty)
+        } else {
+            candidates
+                .into_iter()
+                .filter(|c| c.1 || !rows_only)
+                .min_by_key(|c| self.count(&c.0))
+                .unwrap_or_default()
+        };
+        let (shards, ordered, _) = best;
         let totals = if shards.is_empty() {
             Some(Totals::default())
-        } else if exact && shards.len() == 1 {
-            Some(self.shards[shards[0]].sums.totals())
         } else {
-            cube
+            exact_shard
         };
-        let mut statusless = rest.clone();
-        statusless.statuses.clear();
-        let timeline = match (&totals, q.statuses.is_empty()) {
-            (None, false) if statusless.is_unfiltered() => Some(paths::TIMELINE_ALL.to_string()),
-            (None, false) if exact_but_status && shards.len() == 1 => self
-                .shards
-                .get(shards[0])
-                .map(|s| paths::timeline(s.dim, &s.value)),
-            _ => None,
+        let totals_from = totals_from.filter(|_| totals.is_none());
+        let source_is_years = shards
+            .iter()
+            .all(|i| self.shards.get(*i).is_some_and(|s| s.dim == Dim::Year));
+        let page_maps = if PageMap::helps(q, source_is_years) {
+            shards
+                .iter()
+                .filter_map(|i| self.shards.get(*i))
+                .map(|s| paths::page_map(s.dim, &s.value))
+                .collect()
+        } else {
+            Vec::new()
         };
         Plan {
             prefix_ordered: ordered && default_sort,
             source: Source::Shards(shards),
             totals,
-            timeline,
+            totals_from,
+            page_maps,
         }
+    }
+
+    /// The page files of `source` that can hold a row of `q` on `today`:
+    /// `maps` are the plan's page maps (parallel to the source's shards);
+    /// a shard whose map is missing or does not fit it is read whole.
+    pub fn pages_to_read(
+        &self,
+        source: &Source,
+        maps: &[&PageMap],
+        q: &AgreementQuery,
+        today: NaiveDate,
+    ) -> Vec<String> {
+        let Source::Shards(list) = source else {
+            return self.page_paths(source);
+        };
+        let mut out = Vec::new();
+        for (k, i) in list.iter().enumerate() {
+            let Some(s) = self.shards.get(*i) else {
+                continue;
+            };
+            let map = maps.get(k).filter(|m| m.pages.len() == s.pages as usize);
+            for n in 1..=s.pages {
+                if map.is_none_or(|m| m.may_hold(n as usize - 1, q, today)) {
+                    out.push(paths::shard_page(s.dim, &s.value, n));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -598,8 +740,10 @@ impl std::fmt::Display for Overflow {
 
 impl std::error::Error for Overflow {}
 
-/// Every aggregate file of a list, built in memory from all its rows (any
-/// order). The data tool writes them; `validate` compares them.
+/// Every aggregate file of a list but the timelines (streamed by
+/// [`build`]) and page maps ([`PageMap::of`] each shard's rows), built in
+/// memory from all its rows (any order). The data tool writes them;
+/// `validate` compares them.
 pub struct Built {
     /// `aggregates/index.json`.
     pub index: AgreementIndex,
@@ -609,53 +753,39 @@ pub struct Built {
     pub shard_rows: Vec<Vec<usize>>,
     /// For each order, the first rows of the whole list.
     pub sorted_rows: Vec<(Sort, Vec<usize>)>,
-    /// The status timeline of the whole list ([`paths::TIMELINE_ALL`]);
-    /// each shard's is [`Timeline::of`] its rows.
-    pub timeline: Timeline,
+    /// `aggregates/cube/all.json`.
+    pub cube: Cube,
 }
 
-/// Builds the aggregates of `items` (the whole list, any order). Row lists
-/// hold positions into `items`.
-pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
-    let mut all = Sums::default();
-    for a in items {
-        all.add(a.value, a.realised).ok_or(Overflow)?;
+impl Built {
+    /// The cube of shard `i` (positions in `index.shards`) when it has one
+    /// (`provinsi` and `acara` shards: the whole list's cube answers the
+    /// others).
+    pub fn shard_cube(&self, items: &[AgreementSummary], i: usize) -> Option<Cube> {
+        let info = self.index.shards.get(i)?;
+        if !matches!(info.dim, Dim::Province | Dim::Event) {
+            return None;
+        }
+        let rows = self.shard_rows.get(i)?;
+        cube_of(&self.index.dims, rows.iter().map(|r| &items[*r])).ok()
     }
-    // Cube.
-    let years: BTreeSet<i32> = items.iter().map(|a| a.date_signed.year()).collect();
-    let patterns: BTreeSet<Pattern> = items.iter().map(|a| a.pattern).collect();
-    let provinces: BTreeSet<ProvinceCode> = items.iter().map(|a| a.umkm_province).collect();
-    let kinds: BTreeSet<Kind> = items.iter().map(|a| a.company.kind).collect();
-    let sizes: BTreeSet<Option<SizeClass>> =
-        items.iter().map(|a| a.umkm_size.map(|s| s.class)).collect();
-    let dims = CubeDims {
-        years: years.into_iter().collect(),
-        patterns: patterns.into_iter().collect(),
-        umkm_provinces: provinces.into_iter().collect(),
-        company_kinds: kinds.into_iter().collect(),
-        sizes: sizes.into_iter().collect(),
-    };
-    let pos = |list: &[_], v| list.iter().position(|x| *x == v).unwrap_or(0) as i64;
+}
+
+fn cube_of<'a>(
+    dims: &CubeDims,
+    rows: impl Iterator<Item = &'a AgreementSummary>,
+) -> Result<Cube, Overflow> {
+    fn pos<T: PartialEq>(list: &[T], v: &T) -> i64 {
+        list.iter().position(|x| x == v).unwrap_or(0) as i64
+    }
     let mut cells: BTreeMap<[i64; 5], Sums> = BTreeMap::new();
-    for a in items {
+    for a in rows {
         let key = [
-            dims.years
-                .iter()
-                .position(|y| *y == a.date_signed.year())
-                .unwrap_or(0) as i64,
-            pos(&dims.patterns, a.pattern),
-            dims.umkm_provinces
-                .iter()
-                .position(|p| *p == a.umkm_province)
-                .unwrap_or(0) as i64,
-            dims.company_kinds
-                .iter()
-                .position(|k| *k == a.company.kind)
-                .unwrap_or(0) as i64,
-            dims.sizes
-                .iter()
-                .position(|s| *s == a.umkm_size.map(|s| s.class))
-                .unwrap_or(0) as i64,
+            pos(&dims.years, &a.date_signed.year()),
+            pos(&dims.patterns, &a.pattern),
+            pos(&dims.umkm_provinces, &a.umkm_province),
+            pos(&dims.company_kinds, &a.company.kind),
+            pos(&dims.sizes, &a.umkm_size.map(|s| s.class)),
         ];
         cells
             .entry(key)
@@ -678,6 +808,40 @@ pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
             ]
         })
         .collect();
+    Ok(Cube {
+        version: VERSION,
+        cells,
+    })
+}
+
+/// Builds the aggregates of `items` (the whole list, any order). Row lists
+/// hold positions into `items`. Every status timeline (the whole list's,
+/// one per key value, one per pair of values when `pairs`) is handed to
+/// `timeline(path, …)` as it is made.
+pub fn build<E: From<Overflow>>(
+    items: &[AgreementSummary],
+    pairs: bool,
+    mut timeline: impl FnMut(String, Timeline) -> Result<(), E>,
+) -> Result<Built, E> {
+    let mut all = Sums::default();
+    for a in items {
+        all.add(a.value, a.realised).ok_or(Overflow)?;
+    }
+    // Cube.
+    let years: BTreeSet<i32> = items.iter().map(|a| a.date_signed.year()).collect();
+    let patterns: BTreeSet<Pattern> = items.iter().map(|a| a.pattern).collect();
+    let provinces: BTreeSet<ProvinceCode> = items.iter().map(|a| a.umkm_province).collect();
+    let kinds: BTreeSet<Kind> = items.iter().map(|a| a.company.kind).collect();
+    let sizes: BTreeSet<Option<SizeClass>> =
+        items.iter().map(|a| a.umkm_size.map(|s| s.class)).collect();
+    let dims = CubeDims {
+        years: years.into_iter().collect(),
+        patterns: patterns.into_iter().collect(),
+        umkm_provinces: provinces.into_iter().collect(),
+        company_kinds: kinds.into_iter().collect(),
+        sizes: sizes.into_iter().collect(),
+    };
+    let cube = cube_of(&dims, items.iter())?;
 
     // Every row in default order, then split into shards in that order.
     let mut order: Vec<usize> = (0..items.len()).collect();
@@ -724,23 +888,27 @@ pub fn build(items: &[AgreementSummary]) -> Result<Built, Overflow> {
             (sort, rows)
         })
         .collect();
+    timeline(
+        paths::TIMELINE_ALL.to_string(),
+        Timeline::of(&items.iter().collect::<Vec<_>>()),
+    )?;
+    let timelines = TimelineSets::build(items, pairs, &mut timeline)?;
     let index = AgreementIndex {
         version: VERSION,
         all,
         page_size: SHARD_PAGE_SIZE,
         sorted_pages: page_count(items.len().min(keep), SHARD_PAGE_SIZE),
         dims,
-        cells,
         shards,
+        timelines,
     };
     let figures = build_figures(items)?;
-    let timeline = Timeline::of(&items.iter().collect::<Vec<_>>());
     Ok(Built {
         index,
         figures,
         shard_rows,
         sorted_rows,
-        timeline,
+        cube,
     })
 }
 

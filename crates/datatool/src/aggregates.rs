@@ -12,7 +12,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use kemitraan_core::agreement_index::{self, build, Built, Timeline, SHARD_PAGE_SIZE};
+use kemitraan_core::agreement_index::{
+    self, build, Overflow, PageMap, Timeline, PAIRS_FROM, SHARD_PAGE_SIZE,
+};
 use kemitraan_core::model::{paths, AgreementSummary, DatasetMeta, Page};
 use serde::Serialize;
 
@@ -47,14 +49,10 @@ pub fn for_each_file(
     items: &[AgreementSummary],
     mut f: impl FnMut(&str, Vec<u8>) -> Result<(), WriteError>,
 ) -> Result<(), WriteError> {
-    let Built {
-        index,
-        figures,
-        shard_rows,
-        sorted_rows,
-        timeline,
-    } = build(items)
-        .map_err(|_| WriteError::Summary(kemitraan_core::summary::SummaryError::Overflow))?;
+    let built = build(items, items.len() >= PAIRS_FROM, |path, t: Timeline| {
+        let bytes = compact(&path, &t)?;
+        f(&path, bytes)
+    })?;
     let page = |rows: &[usize], n: u32, pages: u32| Page {
         page: n,
         pages,
@@ -69,35 +67,48 @@ pub fn for_each_file(
             .map(|i| &items[*i])
             .collect::<Vec<&AgreementSummary>>(),
     };
-    for (info, rows) in index.shards.iter().zip(&shard_rows) {
+    for (info, rows) in built.index.shards.iter().zip(&built.shard_rows) {
         for n in 1..=info.pages {
             let path = agreement_index::paths::shard_page(info.dim, &info.value, n);
             let bytes = compact(&path, &page(rows, n, info.pages))?;
             f(&path, bytes)?;
         }
     }
-    for (sort, rows) in &sorted_rows {
-        for n in 1..=index.sorted_pages {
+    for (sort, rows) in &built.sorted_rows {
+        for n in 1..=built.index.sorted_pages {
             let path = agreement_index::paths::sorted_page(*sort, n);
             // The sorted pages are the first rows of the whole list: their
             // header counts the whole list.
-            let mut p = page(rows, n, index.sorted_pages);
-            p.total = index.all.count;
+            let mut p = page(rows, n, built.index.sorted_pages);
+            p.total = built.index.all.count;
             let bytes = compact(&path, &p)?;
             f(&path, bytes)?;
         }
     }
-    let path = agreement_index::paths::TIMELINE_ALL;
-    f(path, compact(path, &timeline)?)?;
-    for (info, rows) in index.shards.iter().zip(&shard_rows) {
-        let path = agreement_index::paths::timeline(info.dim, &info.value);
+    for (i, (info, rows)) in built.index.shards.iter().zip(&built.shard_rows).enumerate() {
         let list: Vec<&AgreementSummary> = rows.iter().map(|i| &items[*i]).collect();
-        f(&path, compact(&path, &Timeline::of(&list))?)?;
+        let path = agreement_index::paths::page_map(info.dim, &info.value);
+        f(
+            &path,
+            compact(&path, &PageMap::of(&list, SHARD_PAGE_SIZE as usize))?,
+        )?;
+        if let Some(cube) = built.shard_cube(items, i) {
+            let path = agreement_index::paths::cube(info.dim, &info.value);
+            f(&path, compact(&path, &cube)?)?;
+        }
     }
+    let path = agreement_index::paths::CUBE_ALL;
+    f(path, compact(path, &built.cube)?)?;
     let path = agreement_index::paths::FIGURES;
-    f(path, pretty(path, &figures)?)?;
+    f(path, pretty(path, &built.figures)?)?;
     let path = agreement_index::paths::INDEX;
-    f(path, compact(path, &index)?)
+    f(path, compact(path, &built.index)?)
+}
+
+impl From<Overflow> for WriteError {
+    fn from(_: Overflow) -> WriteError {
+        WriteError::Summary(kemitraan_core::summary::SummaryError::Overflow)
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {

@@ -36,6 +36,8 @@ fn resource(rel: &str) -> &'static str {
         "aggregates/index.json" => "agreement-index",
         "aggregates/figures.json" => "agreement-figures",
         r if r.starts_with("aggregates/timeline/") => "agreement-timeline",
+        r if r.starts_with("aggregates/cube/") => "agreement-cube",
+        r if r.starts_with("aggregates/pages/") => "agreement-page-map",
         r if r.starts_with("aggregates/") => "agreement-page",
         _ => "agreement-detail",
     }
@@ -54,6 +56,8 @@ fn every_embedded_file_matches_its_schema() {
         "agreement-index",
         "agreement-figures",
         "agreement-timeline",
+        "agreement-cube",
+        "agreement-page-map",
     ];
     let validators: Vec<(&str, jsonschema::Validator)> =
         names.iter().map(|n| (*n, validator(n))).collect();
@@ -151,6 +155,11 @@ fn api_doc_names_every_resource_and_schema() {
         "schema/agreement-figures.schema.json",
         "schema/agreement-timeline.schema.json",
         "aggregates/timeline/{key}/{value}.json",
+        "aggregates/timeline/{key}/{value}/{key2}/{value2}.json",
+        "aggregates/cube/all.json",
+        "schema/agreement-cube.schema.json",
+        "aggregates/pages/{key}/{value}.json",
+        "schema/agreement-page-map.schema.json",
         "schema/meta.schema.json",
         "schema/agreement-detail.schema.json",
         "OCDS-shaped",

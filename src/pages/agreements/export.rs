@@ -82,9 +82,9 @@ pub fn Exports(
         let source = index.with_value(|i| i.full_source(&q));
         let l = lang.get_untracked();
         // The view already holds every row of this source.
-        if load.complete.get_untracked()
-            && load.source.with_untracked(|s| s.as_ref() == Some(&source))
-        {
+        // (Every page of it: a view skips the pages its page maps rule out.)
+        let every_page = index.with_value(|i| i.page_paths(&source));
+        if load.complete.get_untracked() && untrack(|| load.holds(&source, &every_page)) {
             let rows: Vec<AgreementSummary> = load.rows.with_value(|all| {
                 let mut rows: Vec<AgreementSummary> =
                     q.apply(all, today).into_iter().cloned().collect();

@@ -117,6 +117,15 @@ impl SourceLoad {
         });
     }
 
+    /// Whether the rows are those of `source`'s pages `paths` (as
+    /// [`SourceLoad::reset`] was last given them).
+    pub fn holds(self, source: &Source, paths: &[String]) -> bool {
+        self.source.with(|s| s.as_ref() == Some(source))
+            && self.paths.with_value(|p| {
+                p.len() == paths.len().min(MAX_PAGES) && p.iter().zip(paths).all(|(a, b)| a == b)
+            })
+    }
+
     /// After an error: read again from where it stopped.
     pub fn retry(self) {
         self.error.set(None);

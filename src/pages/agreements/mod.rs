@@ -14,7 +14,9 @@ mod load;
 
 use std::sync::Arc;
 
-use kemitraan_core::agreement_index::{visible, AgreementIndex, Dim, Visible};
+use kemitraan_core::agreement_index::{
+    visible, AgreementIndex, Cube, Dim, PageMap, Timeline, TotalsFrom, Visible,
+};
 use kemitraan_core::agreement_query::AgreementQuery;
 use kemitraan_core::count::{count_text, Noun};
 use kemitraan_core::money::format_percent_bp;
@@ -53,6 +55,13 @@ pub fn Agreements() -> impl IntoView {
     }
 }
 
+/// The files a plan's totals come from, once read.
+#[derive(Clone)]
+enum TotalsFiles {
+    Cube(Arc<Cube>),
+    Timelines(Vec<Arc<Timeline>>),
+}
+
 /// The list with its filters, once the index is loaded.
 #[component]
 fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
@@ -75,55 +84,109 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
         let index = index.clone();
         Memo::new(move |_| index.plan(&query.get(), page.get(), PAGE_SIZE))
     };
-    // A status filter's totals from its timeline file, when the plan names
-    // one: a few KB instead of every row of the shard. `None` while it
-    // loads; if it cannot be read, the rows give the totals as before.
+    // Totals the index alone does not give, from the files the plan names
+    // (a cube, or status timelines): a few KB instead of every row of the
+    // source. `None` while they load; if they cannot be read, the rows give
+    // the totals as before.
     let store = use_agreement_store();
-    let timeline_path = Memo::new(move |_| base_plan.with(|p| p.timeline.clone()));
-    // Each value carries its path: a value of the previous path may still
-    // be there while the next one loads, and must not be used.
-    let timeline = LocalResource::new(move || {
-        let path = timeline_path.get();
+    let totals_from = Memo::new(move |_| base_plan.with(|p| p.totals_from.clone()));
+    // Each value carries what it was read for: a value of the previous
+    // plan may still be there while the next one loads, and must not be
+    // used.
+    let totals_files = LocalResource::new(move || {
+        let from = totals_from.get();
         async move {
-            match path {
-                Some(p) => Some((p.clone(), store.timeline(p).await)),
-                None => None,
-            }
+            let from = from?;
+            let read = match &from {
+                TotalsFrom::Cube(p) => store.cube(p.clone()).await.map(TotalsFiles::Cube),
+                TotalsFrom::Timelines(list) => {
+                    futures::future::join_all(list.iter().map(|p| store.timeline(p.clone())))
+                        .await
+                        .into_iter()
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(TotalsFiles::Timelines)
+                }
+            };
+            Some((from, read))
         }
     });
-    let current_timeline = move || {
-        let want = timeline_path.get()?;
-        timeline.with(|t| match t {
-            Some(Some((p, r))) if *p == want => Some(r.clone()),
+    let current_totals_files = move || {
+        let want = totals_from.get()?;
+        totals_files.with(|t| match t {
+            Some(Some((f, r))) if *f == want => Some(r.clone()),
             _ => None,
         })
     };
-    // The plan names a timeline that has not arrived yet.
-    let timeline_pending =
-        move || base_plan.with(|p| p.timeline.is_some()) && current_timeline().is_none();
-    let plan = Memo::new(move |_| {
-        let mut p = base_plan.get();
-        if p.totals.is_none() && p.timeline.is_some() {
-            if let Some(Ok(t)) = current_timeline() {
-                p.totals = Some(query.with(|q| t.totals(&q.statuses, today)));
-            }
-        }
-        p
-    });
-    let source = Memo::new(move |_| plan.with(|p| p.source.clone()));
-    let load = load::SourceLoad::new();
-    {
+    // The plan names files for its totals that have not arrived yet.
+    let totals_pending =
+        move || base_plan.with(|p| p.totals_from.is_some()) && current_totals_files().is_none();
+    let plan = {
         let index = index.clone();
-        Effect::new(move |_| {
-            let s = source.get();
-            let paths = index.page_paths(&s);
+        Memo::new(move |_| {
+            let mut p = base_plan.get();
+            if p.totals.is_none() {
+                if let Some(Ok(files)) = current_totals_files() {
+                    p.totals = Some(query.with(|q| match &files {
+                        TotalsFiles::Cube(c) => index.cube_totals(c, q),
+                        TotalsFiles::Timelines(list) => {
+                            let refs: Vec<&Timeline> = list.iter().map(|t| t.as_ref()).collect();
+                            Timeline::sum_totals(&refs, &q.statuses, today)
+                        }
+                    }));
+                }
+            }
+            p
+        })
+    };
+    // The pages to read: those of the source, less those its page maps
+    // show cannot hold a row of this view (`None` while the maps load; if
+    // they cannot be read, every page).
+    let map_paths = Memo::new(move |_| base_plan.with(|p| p.page_maps.clone()));
+    let maps = LocalResource::new(move || {
+        let list = map_paths.get();
+        async move {
+            if list.is_empty() {
+                return None;
+            }
+            let read = futures::future::join_all(list.iter().map(|p| store.page_map(p.clone())))
+                .await
+                .into_iter()
+                .collect::<Result<Vec<_>, _>>();
+            Some((list, read))
+        }
+    });
+    let to_read = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let (source, want) = base_plan.with(|p| (p.source.clone(), p.page_maps.clone()));
+            if want.is_empty() {
+                let paths = index.page_paths(&source);
+                return Some((source, paths));
+            }
+            let paths = maps.with(|m| match m {
+                Some(Some((l, read))) if *l == want => Some(match read {
+                    Ok(list) => {
+                        let refs: Vec<&PageMap> = list.iter().map(|m| m.as_ref()).collect();
+                        query.with(|q| index.pages_to_read(&source, &refs, q, today))
+                    }
+                    Err(_) => index.page_paths(&source),
+                }),
+                _ => None,
+            })?;
+            Some((source, paths))
+        })
+    };
+    let load = load::SourceLoad::new();
+    Effect::new(move |_| {
+        if let Some((s, paths)) = to_read.get() {
             load.reset(s, paths);
-        });
-    }
+        }
+    });
     let shown = Memo::new(move |_| {
         load.version.track();
         let plan = plan.get();
-        if load.source.with(|s| s.as_ref() != Some(&plan.source)) {
+        let current = to_read.with(|r| r.as_ref().is_some_and(|(s, p)| load.holds(s, p)));
+        if !current {
             return Visible {
                 rows: None,
                 totals: plan.totals,
@@ -135,8 +198,8 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
             load.rows
                 .with_value(|rows| visible(&plan, q, rows, complete, today, page.get(), PAGE_SIZE))
         });
-        // The timeline will give the totals: read rows only for the page.
-        if v.totals.is_none() && timeline_pending() {
+        // The files will give the totals: read rows only for the page.
+        if v.totals.is_none() && totals_pending() {
             v.needs_more = !complete && v.rows.is_none();
         }
         v
@@ -149,7 +212,7 @@ fn Browser(index: Arc<AgreementIndex>) -> impl IntoView {
         let needs = shown.with(|v| v.needs_more);
         if needs && !load.loading.get() && load.error.with(Option::is_none) {
             let batch = plan.with_untracked(|p| {
-                if p.prefix_ordered && (p.totals.is_some() || p.timeline.is_some()) {
+                if p.prefix_ordered && (p.totals.is_some() || p.totals_from.is_some()) {
                     1
                 } else {
                     crate::agreements::PARALLEL

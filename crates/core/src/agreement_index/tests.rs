@@ -23,6 +23,22 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
 }
 
+/// The aggregates of `items` with every timeline (pairs too, whatever the
+/// list's size), the timelines by path.
+fn built_all(items: &[AgreementSummary]) -> (Built, BTreeMap<String, Timeline>) {
+    let mut timelines = BTreeMap::new();
+    let built = build::<Overflow>(items, true, |path, t| {
+        assert!(timelines.insert(path, t).is_none(), "one file per set");
+        Ok(())
+    })
+    .unwrap();
+    (built, timelines)
+}
+
+fn built_of(items: &[AgreementSummary]) -> Built {
+    built_all(items).0
+}
+
 fn q(pairs: &[(&str, &str)]) -> AgreementQuery {
     AgreementQuery::from_pairs(pairs.iter().copied())
 }
@@ -68,33 +84,39 @@ fn cube_queries(items: &[AgreementSummary]) -> Vec<AgreementQuery> {
 #[test]
 fn cube_sums_equal_the_filtered_totals() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let built = built_of(&items);
     let queries = cube_queries(&items);
     assert!(queries.len() > 150, "{} combinations", queries.len());
     let mut nonzero = 0;
     for query in &queries {
         let want = totals(&query.apply(&items, today()));
-        let got = built.index.cube_totals(query).expect("a cube filter");
+        assert_eq!(
+            built.index.cube_for(query).as_deref(),
+            Some(paths::CUBE_ALL),
+            "{:?}",
+            query.to_pairs()
+        );
+        let got = built.index.cube_totals(&built.cube, query);
         assert_eq!(got, want, "{:?}", query.to_pairs());
         nonzero += usize::from(want.count > 0);
     }
     assert!(nonzero > 100, "the combinations are not all empty");
     // Filters outside the cube are not answered from it.
     for pairs in [
-        [("status", "active")],
-        [("q", "sinar")],
-        [("min", "1000")],
-        [("provinsi", "31")],
-        [("acara", "E20210118")],
+        vec![("status", "active")],
+        vec![("q", "sinar")],
+        vec![("min", "1000")],
+        vec![("provinsi", "31,32")],
+        vec![("provinsi", "31"), ("acara", "E20210118")],
     ] {
-        assert_eq!(built.index.cube_totals(&q(&pairs)), None, "{pairs:?}");
+        assert_eq!(built.index.cube_for(&q(&pairs)), None, "{pairs:?}");
     }
 }
 
 #[test]
 fn shards_hold_exactly_the_filtered_rows_in_order() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let built = built_of(&items);
     assert_eq!(built.index.shards.len(), built.shard_rows.len());
     let mut per_dim = BTreeMap::new();
     for (info, rows) in built.index.shards.iter().zip(&built.shard_rows) {
@@ -124,7 +146,7 @@ fn shards_hold_exactly_the_filtered_rows_in_order() {
 #[test]
 fn sorted_pages_are_the_list_in_each_order() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let built = built_of(&items);
     assert_eq!(built.sorted_rows.len(), 6);
     for (sort, rows) in &built.sorted_rows {
         let query = AgreementQuery {
@@ -166,10 +188,114 @@ fn source_pages(
         .collect()
 }
 
+/// The page map of a shard as the data tool writes it.
+fn page_map(built: &Built, items: &[AgreementSummary], shard: usize) -> PageMap {
+    let rows: Vec<&AgreementSummary> = built.shard_rows[shard].iter().map(|i| &items[*i]).collect();
+    PageMap::of(&rows, SHARD_PAGE_SIZE as usize)
+}
+
+/// What the app does with a plan: fetch the files of its totals and page
+/// maps, then read the pages that can hold a row. The plan with its totals
+/// filled in (when its files give them), and those pages.
+fn resolve(
+    built: &Built,
+    timelines: &BTreeMap<String, Timeline>,
+    items: &[AgreementSummary],
+    query: &AgreementQuery,
+    page: usize,
+) -> (Plan, Vec<Vec<AgreementSummary>>) {
+    let mut plan = built.index.plan(query, page, 50);
+    match &plan.totals_from {
+        Some(TotalsFrom::Timelines(files)) => {
+            let list: Vec<&Timeline> = files
+                .iter()
+                .map(|f| timelines.get(f).unwrap_or_else(|| panic!("{f} is written")))
+                .collect();
+            plan.totals = Some(Timeline::sum_totals(&list, &query.statuses, today()));
+        }
+        Some(TotalsFrom::Cube(path)) => {
+            let cube = if path == paths::CUBE_ALL {
+                built.cube.clone()
+            } else {
+                let i = (0..built.index.shards.len())
+                    .find(|i| {
+                        let s = &built.index.shards[*i];
+                        paths::cube(s.dim, &s.value) == *path
+                    })
+                    .unwrap_or_else(|| panic!("{path} names a shard"));
+                built.shard_cube(items, i).expect("a cube for this shard")
+            };
+            plan.totals = Some(built.index.cube_totals(&cube, query));
+        }
+        None => {}
+    }
+    let all = source_pages(built, items, &plan.source);
+    let pages = match &plan.source {
+        Source::Shards(list) if !plan.page_maps.is_empty() => {
+            assert_eq!(plan.page_maps.len(), list.len());
+            let maps: Vec<PageMap> = list.iter().map(|i| page_map(built, items, *i)).collect();
+            let refs: Vec<&PageMap> = maps.iter().collect();
+            let keep = built
+                .index
+                .pages_to_read(&plan.source, &refs, query, today());
+            let every = built.index.page_paths(&plan.source);
+            assert_eq!(every.len(), all.len());
+            every
+                .iter()
+                .zip(all)
+                .filter(|(p, _)| keep.contains(p))
+                .map(|(_, rows)| rows)
+                .collect()
+        }
+        _ => all,
+    };
+    (plan, pages)
+}
+
+/// Loads pages as the app does until the view is shown; checks the rows
+/// and totals against filtering every agreement. Returns the pages read.
+fn show(
+    built: &Built,
+    timelines: &BTreeMap<String, Timeline>,
+    items: &[AgreementSummary],
+    query: &AgreementQuery,
+    page: usize,
+) -> (Plan, usize) {
+    let want_all = query.apply(items, today());
+    let want_totals = totals(&want_all);
+    let (plan, pages) = resolve(built, timelines, items, query, page);
+    let want_rows: Vec<&str> = want_all
+        .iter()
+        .skip((page - 1) * 50)
+        .take(50)
+        .map(|a| a.id.as_str())
+        .collect();
+    let mut loaded = Vec::new();
+    let mut done = 0;
+    loop {
+        let complete = done == pages.len();
+        let v = visible(&plan, query, &loaded, complete, today(), page, 50);
+        if let Some(rows) = &v.rows {
+            let ids: Vec<&str> = rows.iter().map(|a| a.id.as_str()).collect();
+            assert_eq!(ids, want_rows, "{:?} page {page}", query.to_pairs());
+        }
+        if let Some(t) = v.totals {
+            assert_eq!(t, want_totals, "{:?}", query.to_pairs());
+        }
+        if !v.needs_more {
+            assert!(v.rows.is_some() && v.totals.is_some());
+            return (plan, done);
+        }
+        assert!(!complete, "needs more after everything");
+        loaded.extend(pages[done].iter().cloned());
+        done += 1;
+    }
+}
+
 #[test]
 fn any_query_shows_exactly_what_filtering_everything_shows() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let (built, timelines) = built_all(&items);
     let mut queries = cube_queries(&items);
     queries.truncate(60);
     for extra in [
@@ -191,12 +317,13 @@ fn any_query_shows_exactly_what_filtering_everything_shows() {
         vec![("tahun", "1999")],
         vec![("urut", "realisasi-naik")],
         vec![("urut", "nilai-turun"), ("jenis", "pma")],
+        vec![("status", "ended"), ("q", "sari")],
+        vec![("status", "upcoming,active"), ("urut", "nilai-turun")],
     ] {
         queries.push(q(&extra));
     }
     for query in &queries {
         let want_all = query.apply(&items, today());
-        let want_totals = totals(&want_all);
         // An export reads a source that holds every row.
         let full = source_pages(&built, &items, &built.index.full_source(query));
         let mut every = Vec::new();
@@ -207,48 +334,104 @@ fn any_query_shows_exactly_what_filtering_everything_shows() {
         every.dedup_by(|a, b| a.id == b.id);
         assert_eq!(every.len(), want_all.len(), "{:?}", query.to_pairs());
         for page in [1usize, 2, 3, 25] {
-            let plan = built.index.plan(query, page, 50);
-            let pages = source_pages(&built, &items, &plan.source);
-            assert_eq!(
-                pages.len(),
-                built.index.page_paths(&plan.source).len(),
-                "{:?}",
-                query.to_pairs()
-            );
-            let want_rows: Vec<&str> = want_all
-                .iter()
-                .skip((page - 1) * 50)
-                .take(50)
-                .map(|a| a.id.as_str())
-                .collect();
-            let mut loaded = Vec::new();
-            let mut done = 0;
-            loop {
-                let complete = done == pages.len();
-                let v = visible(&plan, query, &loaded, complete, today(), page, 50);
-                if let Some(rows) = &v.rows {
-                    let ids: Vec<&str> = rows.iter().map(|a| a.id.as_str()).collect();
-                    assert_eq!(ids, want_rows, "{:?} page {page}", query.to_pairs());
-                }
-                if let Some(t) = v.totals {
-                    assert_eq!(t, want_totals, "{:?}", query.to_pairs());
-                }
-                if !v.needs_more {
-                    assert!(v.rows.is_some() && v.totals.is_some());
-                    break;
-                }
-                assert!(!complete, "needs more after everything");
-                loaded.extend(pages[done].iter().cloned());
-                done += 1;
-            }
+            show(&built, &timelines, &items, query, page);
         }
     }
+}
+
+/// Every combination of the filters `/perjanjian` offers (year, pattern,
+/// province of either party, UMKM province, company kind, class, event,
+/// status), one or two values each, up to five filters at once.
+fn offered_queries() -> Vec<Vec<(&'static str, &'static str)>> {
+    let choices: [(&str, &[&str]); 8] = [
+        ("tahun", &["2021", "2023,2024"]),
+        ("pola", &["inti_plasma", "subkontrak,waralaba"]),
+        ("provinsi", &["31"]),
+        ("provinsi_umkm", &["35"]),
+        ("jenis", &["pma", "pma,pmdn"]),
+        ("kelas", &["mikro", "kecil,menengah"]),
+        ("acara", &["E20210118"]),
+        ("status", &["active", "ended", "upcoming,active"]),
+    ];
+    let mut out = Vec::new();
+    for mask in 1u32..(1 << choices.len()) {
+        if mask.count_ones() > 5 {
+            continue;
+        }
+        let picked: Vec<&(&str, &[&str])> = choices
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, c)| c)
+            .collect();
+        // Every value of the first filter, the first value of the others,
+        // and once the last value of each.
+        let (k0, v0) = picked[0];
+        for v in v0.iter() {
+            let mut pairs = vec![(*k0, *v)];
+            pairs.extend(picked[1..].iter().map(|(k, vs)| (*k, vs[0])));
+            out.push(pairs);
+        }
+        let last: Vec<(&str, &str)> = picked
+            .iter()
+            .map(|(k, vs)| (*k, vs[vs.len() - 1]))
+            .collect();
+        out.push(last);
+    }
+    out
+}
+
+/// The filters of a query besides status, text, value range and order:
+/// the keys it selects, and whether it names several provinces of either
+/// party.
+fn filter_keys(query: &AgreementQuery) -> (usize, bool) {
+    let keys = Key::ALL
+        .into_iter()
+        .filter(|k| !k.selected(query).is_empty())
+        .count();
+    (keys, query.provinces.len() > 1)
+}
+
+#[test]
+fn every_offered_filter_combination_shows_exactly_what_filtering_everything_shows() {
+    let items = sample();
+    let (built, timelines) = built_all(&items);
+    let queries = offered_queries();
+    assert!(queries.len() > 300, "{}", queries.len());
+    let mut from_files = 0;
+    for pairs in &queries {
+        let query = q(pairs);
+        let (plan, _) = show(&built, &timelines, &items, &query, 1);
+        let (keys, several_provinces) = filter_keys(&query);
+        let province_and_event = !query.provinces.is_empty() && query.event.is_some();
+        // What the aggregates promise: totals without reading every row
+        // for a status with up to two other filters, and for any filter
+        // without a status but a province of either party with an event.
+        let checkbox_keys_only = Key::ALL
+            .into_iter()
+            .filter(|k| !k.selected(&query).is_empty())
+            .all(|k| COMBO_KEYS.contains(&k));
+        let promised = if query.statuses.is_empty() {
+            !several_provinces && !province_and_event
+        } else {
+            (keys <= 2 || checkbox_keys_only) && !several_provinces
+        };
+        if promised {
+            assert!(
+                plan.totals.is_some(),
+                "{pairs:?}: totals from the aggregates, got {:?}",
+                plan.totals_from
+            );
+            from_files += usize::from(plan.totals_from.is_some());
+        }
+    }
+    assert!(from_files > 100, "{from_files}");
 }
 
 #[test]
 fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let (built, timelines) = built_all(&items);
     for pairs in [
         vec![],
         vec![("tahun", "2021")],
@@ -263,87 +446,232 @@ fn the_first_page_needs_one_file_when_the_filter_is_one_shard() {
         let v = visible(&plan, &query, &first, pages.len() <= 2, today(), 1, 50);
         assert!(!v.needs_more, "{pairs:?}: two pages are enough");
     }
-    // A status with at most one shard value: the totals come from that
-    // shard's timeline, and the first page still needs a page or two.
-    for (pairs, file) in [
-        (
-            vec![("status", "active")],
-            "aggregates/timeline/all.json".to_string(),
-        ),
+    // A status with filters on at most two keys: the totals come from
+    // their timelines (summed over the values selected), and the first
+    // page still needs a page or two.
+    let t = |s: &str| format!("aggregates/timeline/{s}.json");
+    for (pairs, files) in [
+        (vec![("status", "active")], vec![t("all")]),
         (
             vec![("status", "active"), ("tahun", "2022")],
-            "aggregates/timeline/tahun/2022.json".to_string(),
+            vec![t("tahun/2022")],
         ),
         (
             vec![("status", "ended,upcoming"), ("pola", "inti_plasma")],
-            "aggregates/timeline/pola/inti_plasma.json".to_string(),
+            vec![t("pola/inti_plasma")],
         ),
         (
             vec![("status", "active"), ("provinsi", "31")],
-            "aggregates/timeline/provinsi/31.json".to_string(),
+            vec![t("provinsi/31")],
         ),
         (
             vec![("status", "ended"), ("acara", "E20210118")],
-            "aggregates/timeline/acara/E20210118.json".to_string(),
+            vec![t("acara/E20210118")],
+        ),
+        (
+            vec![("status", "ended"), ("jenis", "pma")],
+            vec![t("jenis/pma")],
+        ),
+        (
+            vec![("status", "active"), ("tahun", "2022,2023")],
+            vec![t("tahun/2022"), t("tahun/2023")],
+        ),
+        (
+            vec![
+                ("status", "active"),
+                ("tahun", "2022"),
+                ("pola", "inti_plasma"),
+            ],
+            vec![t("tahun/2022/pola/inti_plasma")],
+        ),
+        (
+            vec![("status", "active"), ("kelas", "mikro"), ("provinsi", "31")],
+            vec![t("provinsi/31/kelas/mikro")],
+        ),
+        // Three and four of the checkbox keys: their combination's file.
+        (
+            vec![
+                ("status", "active"),
+                ("tahun", "2022"),
+                ("pola", "inti_plasma"),
+                ("jenis", "pma"),
+            ],
+            vec![t("tahun/2022/pola/inti_plasma/jenis/pma")],
+        ),
+        (
+            vec![
+                ("status", "ended"),
+                ("tahun", "2022"),
+                ("pola", "subkontrak"),
+                ("jenis", "pmdn"),
+                ("kelas", "kecil"),
+            ],
+            vec![t("tahun/2022/pola/subkontrak/jenis/pmdn/kelas/kecil")],
+        ),
+        // Two patterns: their shards' union is not in the list's order, so
+        // the rows come from the year shards, whose first matches are the
+        // page.
+        (
+            vec![
+                ("status", "active"),
+                ("tahun", "2022,2023"),
+                ("pola", "inti_plasma,subkontrak"),
+            ],
+            vec![
+                t("tahun/2022/pola/inti_plasma"),
+                t("tahun/2022/pola/subkontrak"),
+                t("tahun/2023/pola/inti_plasma"),
+                t("tahun/2023/pola/subkontrak"),
+            ],
         ),
     ] {
         let query = q(&pairs);
-        let mut plan = built.index.plan(&query, 1, 50);
-        assert_eq!(plan.totals, None, "{pairs:?}");
-        assert_eq!(plan.timeline.as_deref(), Some(file.as_str()), "{pairs:?}");
-        let timeline = timeline_of(&built, &items, &file);
-        let t = timeline.totals(&query.statuses, today());
-        assert_eq!(t, totals(&query.apply(&items, today())), "{pairs:?}");
-        plan.totals = Some(t);
-        let pages = source_pages(&built, &items, &plan.source);
-        let first: Vec<AgreementSummary> = pages.iter().take(2).flatten().cloned().collect();
-        let v = visible(&plan, &query, &first, pages.len() <= 2, today(), 1, 50);
-        assert!(!v.needs_more, "{pairs:?}: two pages are enough");
+        let (plan, read) = show(&built, &timelines, &items, &query, 1);
+        assert_eq!(
+            plan.totals_from,
+            Some(TotalsFrom::Timelines(files)),
+            "{pairs:?}"
+        );
+        // (The sample's year shards hold one or two pages each.)
+        assert!(read <= 4, "{pairs:?}: {read} pages");
     }
-    // Status with two shard values, or with a cube filter: no timeline
-    // answers it, the rows do.
+    // Status with three keys that are not all checkboxes (year, pattern,
+    // kind, class), or several provinces: no timeline answers it, the
+    // rows do.
     for pairs in [
-        vec![("status", "active"), ("tahun", "2022"), ("jenis", "pma")],
         vec![
             ("status", "active"),
             ("tahun", "2022"),
-            ("pola", "inti_plasma"),
+            ("provinsi", "31"),
+            ("kelas", "mikro"),
         ],
         vec![("status", "active"), ("provinsi", "31,32")],
     ] {
         let plan = built.index.plan(&q(&pairs), 1, 50);
-        assert_eq!((plan.totals, plan.timeline), (None, None), "{pairs:?}");
+        assert_eq!((plan.totals, plan.totals_from), (None, None), "{pairs:?}");
     }
 }
 
-/// The timeline file `path` as the data tool writes it.
-fn timeline_of(built: &Built, items: &[AgreementSummary], path: &str) -> Timeline {
-    if path == paths::TIMELINE_ALL {
-        return built.timeline.clone();
+#[test]
+fn small_lists_have_no_combination_timelines() {
+    let items = sample();
+    assert!(items.len() < PAIRS_FROM);
+    let mut files = Vec::new();
+    let built = build::<Overflow>(&items, items.len() >= PAIRS_FROM, |path, _| {
+        files.push(path);
+        Ok(())
+    })
+    .unwrap();
+    assert!(built.index.timelines.combos.is_empty());
+    assert!(
+        files.iter().all(|f| f.matches('/').count() <= 3),
+        "{files:?}"
+    );
+    // Without pairs a status with two keys is counted from the rows.
+    let plan = built.index.plan(
+        &q(&[("status", "active"), ("tahun", "2022"), ("jenis", "pma")]),
+        1,
+        50,
+    );
+    assert_eq!(plan.totals_from, None);
+    // The combination files exist exactly where the index says.
+    let (all, timelines) = built_all(&items);
+    assert_eq!(all.index.timelines.combos.len(), 21 + 4 + 1);
+    let mut listed = 0;
+    for combo in &all.index.timelines.combos {
+        let values: Vec<&Vec<String>> = combo
+            .keys
+            .iter()
+            .map(|k| {
+                &all.index
+                    .timelines
+                    .keys
+                    .iter()
+                    .find(|x| x.key == *k)
+                    .unwrap()
+                    .values
+            })
+            .collect();
+        let cells: usize = values.iter().map(|v| v.len()).product();
+        for cell in 0..cells {
+            let mut rest = cell;
+            let mut names: Vec<(Key, &str)> = Vec::new();
+            for (k, vs) in combo.keys.iter().zip(&values).rev() {
+                names.push((*k, vs[rest % vs.len()].as_str()));
+                rest /= vs.len();
+            }
+            names.reverse();
+            let path = paths::combo_timeline(&names);
+            let pairs: Vec<(&str, &str)> = names.iter().map(|(k, v)| (k.key(), *v)).collect();
+            let n = q(&pairs).apply(&items, today()).len();
+            let present = key_bit(&combo.present, cell);
+            assert_eq!(present, n > 0, "{path}");
+            assert_eq!(timelines.contains_key(&path), n > 0, "{path}");
+            listed += usize::from(present);
+        }
     }
-    let (info, rows) = built
-        .index
-        .shards
-        .iter()
-        .zip(&built.shard_rows)
-        .find(|(s, _)| paths::timeline(s.dim, &s.value) == path)
-        .unwrap();
-    assert_eq!(rows.len() as u64, info.sums.count);
-    Timeline::of(&rows.iter().map(|i| &items[*i]).collect::<Vec<_>>())
+    let combo_files = timelines
+        .keys()
+        .filter(|f| f.matches('/').count() >= 5)
+        .count();
+    assert_eq!(listed, combo_files);
+}
+
+fn key_bit(hex: &str, i: usize) -> bool {
+    let d = hex.as_bytes()[i / 4] as char;
+    d.to_digit(16).unwrap() & (8 >> (i % 4)) != 0
+}
+
+#[test]
+fn page_maps_skip_only_pages_without_a_match() {
+    let items = sample();
+    let built = built_of(&items);
+    let days = [
+        today(),
+        NaiveDate::from_ymd_opt(2022, 6, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    ];
+    let mut skipped = 0;
+    for (i, info) in built.index.shards.iter().enumerate() {
+        let map = page_map(&built, &items, i);
+        assert_eq!(map.pages.len(), info.pages as usize);
+        let pages: Vec<Vec<AgreementSummary>> = built.shard_rows[i]
+            .chunks(SHARD_PAGE_SIZE as usize)
+            .map(|c| c.iter().map(|r| items[*r].clone()).collect())
+            .collect();
+        for pairs in [
+            vec![("status", "ended")],
+            vec![("status", "active")],
+            vec![("status", "upcoming")],
+            vec![("status", "upcoming,ended")],
+            vec![("tahun", "2022")],
+            vec![("tahun", "2021,2025"), ("status", "active")],
+        ] {
+            let query = q(&pairs);
+            for day in days {
+                for (n, rows) in pages.iter().enumerate() {
+                    let holds = !query.apply(rows, day).is_empty();
+                    let may = map.may_hold(n, &query, day);
+                    assert!(
+                        may || !holds,
+                        "{} {} page {n} {pairs:?} {day}",
+                        info.dim.key(),
+                        info.value
+                    );
+                    skipped += usize::from(!may);
+                }
+            }
+        }
+    }
+    assert!(skipped > 0, "some page is skipped");
+    let json = serde_json::to_string(&page_map(&built, &items, 0)).unwrap();
+    assert!(json.starts_with("{\"version\":2,\"pages\":[["), "{json}");
 }
 
 #[test]
 fn timelines_give_the_status_totals_of_any_day() {
     let items = sample();
-    let built = build(&items).unwrap();
-    let mut files = vec![paths::TIMELINE_ALL.to_string()];
-    files.extend(
-        built
-            .index
-            .shards
-            .iter()
-            .map(|s| paths::timeline(s.dim, &s.value)),
-    );
+    let (built, timelines) = built_all(&items);
     let statuses = [
         vec![],
         vec![Status::Upcoming],
@@ -364,47 +692,84 @@ fn timelines_give_the_status_totals_of_any_day() {
             days.extend([d.pred_opt().unwrap(), d, d.succ_opt().unwrap()]);
         }
     }
-    for file in &files {
-        let t = timeline_of(&built, &items, file);
-        let rows: Vec<AgreementSummary> = if file == paths::TIMELINE_ALL {
-            items.clone()
-        } else {
-            let (_, r) = built
-                .index
-                .shards
-                .iter()
-                .zip(&built.shard_rows)
-                .find(|(s, _)| paths::timeline(s.dim, &s.value) == *file)
-                .unwrap();
-            r.iter().map(|i| items[*i].clone()).collect()
-        };
-        for day in days
-            .iter()
-            .step_by(if file == paths::TIMELINE_ALL { 1 } else { 7 })
-        {
+    // The set of each file, from its path.
+    let set_of = |file: &str| -> AgreementQuery {
+        let rest = file
+            .strip_prefix("aggregates/timeline/")
+            .and_then(|f| f.strip_suffix(".json"))
+            .unwrap();
+        if rest == "all" {
+            return AgreementQuery::default();
+        }
+        let parts: Vec<&str> = rest.split('/').collect();
+        let pairs: Vec<(&str, &str)> = parts.chunks(2).map(|c| (c[0], c[1])).collect();
+        q(&pairs)
+    };
+    assert!(timelines.len() > built.index.shards.len() * 3);
+    for (n, (file, t)) in timelines.iter().enumerate() {
+        let set = set_of(file);
+        let rows: Vec<&AgreementSummary> = set.apply(&items, today());
+        assert!(!rows.is_empty(), "{file}");
+        let step = if file == paths::TIMELINE_ALL { 1 } else { 11 };
+        for day in days.iter().skip(n % step).step_by(step) {
             for st in &statuses {
                 let want: Vec<&AgreementSummary> = rows
                     .iter()
+                    .copied()
                     .filter(|a| st.is_empty() || st.contains(&Status::on(a.period, *day)))
                     .collect();
-                let want = totals(&want);
-                assert_eq!(t.totals(st, *day), want, "{file} {day} {st:?}");
+                assert_eq!(t.totals(st, *day), totals(&want), "{file} {day} {st:?}");
             }
         }
     }
     // The file round-trips through JSON.
-    let json = serde_json::to_string(&built.timeline).unwrap();
-    assert!(json.starts_with("{\"version\":1,\"starts\":[[\""));
-    assert_eq!(
-        serde_json::from_str::<Timeline>(&json).unwrap(),
-        built.timeline
-    );
+    let all = &timelines[paths::TIMELINE_ALL];
+    let json = serde_json::to_string(all).unwrap();
+    assert!(json.starts_with("{\"version\":2,\"starts\":[[\""));
+    assert_eq!(serde_json::from_str::<Timeline>(&json).unwrap(), *all);
+}
+
+#[test]
+fn shard_cubes_give_the_totals_of_a_province_or_event_with_cube_filters() {
+    let items = sample();
+    let built = built_of(&items);
+    let mut n = 0;
+    for base in [
+        ("provinsi", "31"),
+        ("provinsi", "17"),
+        ("acara", "E20210118"),
+    ] {
+        for extra in cube_queries(&items).iter().step_by(5) {
+            let mut pairs: Vec<(String, String)> = extra
+                .to_pairs()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            pairs.push((base.0.to_string(), base.1.to_string()));
+            let query =
+                AgreementQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let Some(path) = built.index.cube_for(&query) else {
+                panic!("{pairs:?}: a cube");
+            };
+            let i = (0..built.index.shards.len())
+                .find(|i| {
+                    let s = &built.index.shards[*i];
+                    paths::cube(s.dim, &s.value) == path
+                })
+                .unwrap();
+            let cube = built.shard_cube(&items, i).unwrap();
+            let want = totals(&query.apply(&items, today()));
+            assert_eq!(built.index.cube_totals(&cube, &query), want, "{pairs:?}");
+            n += 1;
+        }
+    }
+    assert!(n > 50);
 }
 
 #[test]
 fn figures_match_the_dashboard() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let built = built_of(&items);
     let f = &built.figures;
     assert!(!f.events.is_empty());
     for e in &f.events {
@@ -429,11 +794,12 @@ fn figures_match_the_dashboard() {
 #[test]
 fn the_index_round_trips_through_json() {
     let items = sample();
-    let built = build(&items).unwrap();
+    let built = built_of(&items);
     let json = serde_json::to_string(&built.index).unwrap();
     assert!(json.contains(r#""dim":"tahun""#));
     let back: AgreementIndex = serde_json::from_str(&json).unwrap();
     assert_eq!(back, built.index);
+    assert!(!json.contains("cells"), "the cube is a file of its own");
     let json = serde_json::to_string(&built.figures).unwrap();
     assert_eq!(
         serde_json::from_str::<Figures>(&json).unwrap(),

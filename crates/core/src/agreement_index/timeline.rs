@@ -38,17 +38,28 @@ pub struct Timeline {
 }
 
 fn days(items: &[&AgreementSummary], date: impl Fn(&AgreementSummary) -> NaiveDate) -> Vec<Day> {
-    let mut by_day: std::collections::BTreeMap<NaiveDate, Sums> = Default::default();
-    for a in items {
-        let s = by_day.entry(date(a)).or_default();
+    // Sorted, then summed per day: a million rows make thousands of these.
+    let mut list: Vec<(NaiveDate, Rupiah, Rupiah)> = items
+        .iter()
+        .map(|a| (date(a), a.value, a.realised))
+        .collect();
+    list.sort_unstable_by_key(|x| x.0);
+    let mut out: Vec<Day> = Vec::new();
+    for (d, value, realised) in list {
+        let mut s = match out.last() {
+            Some(last) if last.0 == d => out.pop().map_or_else(Sums::default, |l| Sums {
+                count: l.1,
+                committed: l.2,
+                realised: l.3,
+            }),
+            _ => Sums::default(),
+        };
         // The aggregates' builder has already checked that no sum of the
         // list overflows; a part of it cannot.
-        let _ = s.add(a.value, a.realised);
+        let _ = s.add(value, realised);
+        out.push(Day(d, s.count, s.committed, s.realised));
     }
-    by_day
-        .into_iter()
-        .map(|(d, s)| Day(d, s.count, s.committed, s.realised))
-        .collect()
+    out
 }
 
 /// Adds `b` to `a` (or takes it away), saturating: the sums are of a list
@@ -110,6 +121,24 @@ impl Timeline {
             if statuses.is_empty() || statuses.contains(&status) {
                 combine(&mut t, n, c, r);
             }
+        }
+        t.realisation_bp = percent_of(t.realised, t.committed);
+        t
+    }
+
+    /// The totals of the union of disjoint sets, one timeline each (none:
+    /// zero).
+    pub fn sum_totals(list: &[&Timeline], statuses: &[Status], today: NaiveDate) -> Totals {
+        let mut t = Totals::default();
+        for one in list {
+            let x = one.totals(statuses, today);
+            combine(
+                &mut t,
+                i128::from(x.count),
+                i128::from(x.committed.0),
+                i128::from(x.realised.0),
+            );
+            t.saturated |= x.saturated;
         }
         t.realisation_bp = percent_of(t.realised, t.committed);
         t
