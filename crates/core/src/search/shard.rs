@@ -370,15 +370,22 @@ pub fn write_index<E>(
         // Two facets, one value each (a province of the map and a kind...):
         // the first pages of the pairs whose smaller list is more than a
         // keystroke's budget (lists.rs).
-        for (a, b) in lists::pairs(&values, u64::from(opts.budget)) {
-            let mut q = a.query();
-            lists::merge(&mut q, &b.query());
-            q.per_page = top;
-            let key = ShardKey::Pair(a, b);
-            let body = first_pages_file(key, &index, rows, &q);
-            stats.total_bytes += body.len();
-            stats.pair_files += 1;
-            out(&key.path(), &body)?;
+        // Computed on every core, written in order, as the first pages below.
+        let pending: Vec<Pending> = lists::pairs(&values, u64::from(opts.budget))
+            .into_iter()
+            .map(|(a, b)| {
+                let mut q = a.query();
+                lists::merge(&mut q, &b.query());
+                q.per_page = top;
+                Pending::Top(ShardKey::Pair(a, b), q)
+            })
+            .collect();
+        for batch in chunks(pending, BATCH) {
+            for (key, body) in finish(batch, &index, rows) {
+                stats.total_bytes += body.len();
+                stats.pair_files += 1;
+                out(&key.path(), &body)?;
+            }
         }
     }
 
@@ -494,13 +501,24 @@ pub fn write_index<E>(
 enum Pending {
     /// A file whose body is known.
     Ready(ShardKey, String),
-    /// A first page to compute ([`first_pages_file`]).
+    /// A file of first pages to compute ([`first_pages_file`]): `tops/`
+    /// or `pairs/`.
     Top(ShardKey, Query),
 }
 
 /// First pages planned before their files are written (bounds the memory
 /// held: at a million partners a batch is about 16 MB).
 const BATCH: usize = 1024;
+
+/// `v` cut into batches of at most `n`, in order.
+fn chunks<T>(v: Vec<T>, n: usize) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    let mut it = v.into_iter().peekable();
+    while it.peek().is_some() {
+        out.push(it.by_ref().take(n.max(1)).collect());
+    }
+    out
+}
 
 /// The bodies of `batch`, in its order, the first pages computed on every
 /// core the machine has (one where threads are unavailable).
