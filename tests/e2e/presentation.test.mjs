@@ -69,7 +69,9 @@ test('keys step forward and back; Escape leaves for the home page', TIMEOUT, asy
   await onSlide(page, 1);
   await page.keyboard.press('Escape');
   await page.waitForURL((u) => new URL(u).pathname === '/');
-  await expectText(page.locator('main h1'), 'Kemitraan Usaha Besar dan UMKM');
+  // The app's page (main#main), not the static first paint it replaces.
+  await page.locator('main#main h1').waitFor({ state: 'visible' });
+  await expectText(page.locator('main#main h1'), 'Kemitraan Usaha Besar dan UMKM');
   assert.equal(await page.locator('.presenter').count(), 0);
   assert.equal(await page.locator('.site-header').getAttribute('inert'), null, 'the frame is usable again');
   assert.deepEqual(consoleErrors(page), []);
