@@ -84,6 +84,8 @@ test('facet counts change with the query, and a facet narrows the list', TIMEOUT
   const pmaAll = await countOf(page, 'pma');
   await page.locator(UI.box).fill('koperasi');
   await changed(page, all);
+  // The answer, not a "searching" line while the index files arrive.
+  await expectText(page.locator(UI.count), 'cocok dengan “koperasi”');
   const umkmKop = await countOf(page, 'umkm');
   assert.notEqual(umkmKop, umkmAll, 'UMKM count follows the query');
   assert.equal(await countOf(page, 'pma'), '0', 'no PMA is a koperasi');
@@ -104,7 +106,7 @@ test('no result says so and offers to clear the filters', TIMEOUT, async () => {
   await ready(page);
   await expectText(page.locator('#hasil'), UI.noResult);
   await page.getByRole('button', { name: UI.clearFilters }).first().click();
-  await expectText(page.locator(UI.count), 'koperasi');
+  await expectText(page.locator(UI.count), 'cocok dengan “koperasi”');
   assert.ok((await names(page)).length > 0, 'clearing the filters brings results back');
   assert.doesNotMatch(page.url(), /jenis=/);
   assert.equal(await page.locator(UI.box).inputValue(), 'koperasi', 'the words stay');
@@ -212,7 +214,7 @@ test('"/" focuses the search box; ↓ and Enter open a result', TIMEOUT, async (
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cari');
   assert.equal(await page.locator(UI.box).inputValue(), '', '"/" is not typed into the box');
   await page.keyboard.type('koperasi');
-  await expectText(page.locator(UI.count), 'koperasi');
+  await expectText(page.locator(UI.count), 'cocok dengan “koperasi”');
   // Inside the box "/" is just a character.
   await page.keyboard.type('/');
   assert.equal(await page.locator(UI.box).inputValue(), 'koperasi/');
