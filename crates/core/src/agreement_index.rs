@@ -142,30 +142,24 @@ impl Dim {
     /// Every shard dimension, in the order of the index.
     pub const ALL: [Dim; 4] = [Dim::Year, Dim::Pattern, Dim::Province, Dim::Event];
 
+    /// The filter key of this dimension (every shard dimension is one).
+    pub fn as_key(self) -> Key {
+        match self {
+            Dim::Year => Key::Year,
+            Dim::Pattern => Key::Pattern,
+            Dim::Province => Key::Province,
+            Dim::Event => Key::Event,
+        }
+    }
+
     /// The URL key of the filter, also the shard folder.
     pub fn key(self) -> &'static str {
-        match self {
-            Dim::Year => "tahun",
-            Dim::Pattern => "pola",
-            Dim::Province => "provinsi",
-            Dim::Event => "acara",
-        }
+        self.as_key().key()
     }
 
     /// The shard values an agreement belongs to in this dimension.
     pub fn values(self, a: &AgreementSummary) -> Vec<String> {
-        match self {
-            Dim::Year => vec![a.date_signed.year().to_string()],
-            Dim::Pattern => vec![a.pattern.key().to_string()],
-            Dim::Province => {
-                let mut v = vec![a.company_province.as_str().to_string()];
-                if a.umkm_province != a.company_province {
-                    v.push(a.umkm_province.as_str().to_string());
-                }
-                v
-            }
-            Dim::Event => a.event_id.clone().into_iter().collect(),
-        }
+        self.as_key().values(a)
     }
 }
 

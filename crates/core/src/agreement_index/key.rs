@@ -77,7 +77,13 @@ impl Key {
         match self {
             Key::Year => vec![a.date_signed.year().to_string()],
             Key::Pattern => vec![a.pattern.key().to_string()],
-            Key::Province => super::Dim::Province.values(a),
+            Key::Province => {
+                let mut v = vec![a.company_province.as_str().to_string()];
+                if a.umkm_province != a.company_province {
+                    v.push(a.umkm_province.as_str().to_string());
+                }
+                v
+            }
             Key::UmkmProvince => vec![a.umkm_province.as_str().to_string()],
             Key::Kind => vec![a.company.kind.key().to_string()],
             Key::Size => a
