@@ -6,6 +6,7 @@ pub mod chart;
 pub mod checkbox_group;
 pub mod download;
 pub mod figures;
+pub mod fold;
 pub mod later;
 pub mod layout;
 pub mod loaded;

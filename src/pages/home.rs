@@ -21,6 +21,7 @@ use crate::components::breakdown::{bar_spec, opens_text, year_chart, BreakdownTa
 use crate::components::chart::Chart;
 use crate::components::download::{download_text, DownloadButton, DownloadReport};
 use crate::components::figures::{event_card, CompareTable, Figures};
+use crate::components::fold::Fold;
 use crate::components::later::one_per_task;
 use crate::components::loaded::loaded;
 use crate::components::page_title::PageTitle;
@@ -185,7 +186,6 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
         }
     };
     let wide = dim == Dimension::Province;
-    let opened = RwSignal::new(false);
     let labelled_by = heading_id.clone();
     view! {
         <section class="chart-card" class:wide=wide id=id.clone() aria-labelledby=labelled_by>
@@ -193,15 +193,11 @@ fn ChartCard(dim: Dimension, summary: Arc<Summary>) -> impl IntoView {
             <p class="muted chart-hint">{move || opens_text(dim, lang.get())}</p>
             <div class="chart-body">{chart}</div>
             <div class="chart-actions">
-                // The table is drawn when first opened: closed, it is not
-                // seen, and the five cards' tables were a third of their
-                // first render on a phone's CPU.
-                <details class="chart-table" on:toggle=move |_| opened.set(true)>
-                    <summary>{txt("Tabel data", "Data table")}</summary>
-                    <Show when=move || opened.get()>
-                        <BreakdownTable dim rows/>
-                    </Show>
-                </details>
+                // Drawn when first opened: the five cards' tables were a
+                // third of their first render on a phone's CPU.
+                <Fold class="chart-table" summary=move || txt("Tabel data", "Data table")>
+                    <BreakdownTable dim rows/>
+                </Fold>
                 <DownloadButton label=("Unduh CSV", "Download CSV") make=on_csv class="small csv"/>
             </div>
         </section>

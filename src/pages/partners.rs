@@ -29,6 +29,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::components::checkbox_group::{set_member, CheckboxGroup, GroupStyle};
+use crate::components::fold::Fold;
 use crate::components::loaded::ErrorBox;
 use crate::components::money::Amount;
 use crate::components::page_title::PageTitle;
@@ -189,14 +190,6 @@ pub fn Partners() -> impl IntoView {
     });
     on_cleanup(move || slash.remove());
 
-    // Facets open beside the results on a wide screen, folded on a phone.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 896.0);
-    let facets_opened = RwSignal::new(wide);
-
     view! {
         <PageTitle id="Cari Mitra" en="Find Partners"/>
         <h1>{txt("Cari Mitra", "Find Partners")}</h1>
@@ -248,23 +241,20 @@ pub fn Partners() -> impl IntoView {
             </p>
         </form>
         <div class="search-layout">
-            // Folded on a phone, the facets are drawn when first opened (as
-            // /perjanjian's filters: most of the first render, maybe never seen).
-            <details class="facet-panel" open=wide on:toggle=move |_| facets_opened.set(true)>
-                <summary>
-                    {txt("Saring hasil", "Filter results")}
-                    {move || {
-                        let n = query.with(|q| {
-                            q.kinds.len() + q.sizes.len() + q.provinces.len() + q.sectors.len()
-                                + q.patterns.len()
-                        });
-                        (n > 0).then(|| format!(" ({n})"))
-                    }}
-                </summary>
-                <Show when=move || facets_opened.get()>
-                    <Facets query results change/>
-                </Show>
-            </details>
+            // Open beside the results on a wide screen (56rem in search.css),
+            // folded above them on a phone.
+            <Fold class="facet-panel" open_from=896.0 summary=move || view! {
+                {txt("Saring hasil", "Filter results")}
+                {move || {
+                    let n = query.with(|q| {
+                        q.kinds.len() + q.sizes.len() + q.provinces.len() + q.sectors.len()
+                            + q.patterns.len()
+                    });
+                    (n > 0).then(|| format!(" ({n})"))
+                }}
+            }>
+                <Facets query results change/>
+            </Fold>
             <section id="hasil" class="results" aria-label=move || pick(lang.get(), "Hasil pencarian", "Search results")>
                 <div class="results-head">
                     <p class="result-count" role="status" aria-live="polite" aria-atomic="true">

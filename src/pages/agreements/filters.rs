@@ -11,6 +11,7 @@ use kemitraan_core::{Lang, Rupiah};
 use leptos::prelude::*;
 
 use crate::components::checkbox_group::{set_member, CheckboxGroup};
+use crate::components::fold::Fold;
 use crate::i18n::{pick, txt, use_lang};
 
 type SetQuery = Callback<(AgreementQuery, bool)>;
@@ -28,21 +29,10 @@ pub fn Filters(
         f(&mut q);
         set_query.run((q, replace));
     };
-    // Open beside the list on a wide screen; folded above it on a phone,
-    // where it would otherwise push the results a screen down.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
-    // Folded, the form is drawn when first opened: on a phone's CPU its
-    // controls (38 provinces among them) were most of the list's first
-    // render, for a box the reader may never open.
-    let opened = RwSignal::new(wide);
+    // Open beside the list on a wide screen (60rem in main.css); folded above
+    // it on a phone, where it would otherwise push the results a screen down.
     view! {
-        <details class="filters-box" open=wide on:toggle=move |_| opened.set(true)>
-        <summary>{txt("Filter", "Filters")}</summary>
-        <Show when=move || opened.get()>
+        <Fold class="filters-box" open_from=960.0 summary=move || txt("Filter", "Filters")>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()
             aria-label=move || pick(lang.get(), "Filter perjanjian", "Filter agreements")>
             <label class="field">
@@ -126,8 +116,7 @@ pub fn Filters(
                 {txt("Hapus filter", "Clear filters")}
             </button>
         </form>
-        </Show>
-        </details>
+        </Fold>
     }
 }
 
