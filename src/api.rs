@@ -13,7 +13,7 @@ use std::sync::Arc;
 use gloo_net::http::Request;
 use kemitraan_core::client::{decode, status_error, ApiError, Config};
 use kemitraan_core::model::{
-    paths, AgreementDetail, DatasetMeta, DetailBucket, Events, PartnerDetail, Summary,
+    paths, AgreementDetail, Counts, DatasetMeta, DetailBucket, Events, PartnerDetail, Summary,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::closure::Closure;
@@ -224,29 +224,45 @@ pub async fn events() -> Result<Events, ApiError> {
 /// One partner: its detail bucket (`meta.json` gives the bucket count),
 /// then the partner in it; 404 when the bucket does not hold it.
 pub async fn partner(id: String) -> Result<PartnerDetail, ApiError> {
-    if !kemitraan_core::model::is_valid_id(&id) {
-        return Err(ApiError::Status(404));
-    }
-    let n = meta().await?.counts.partners;
-    let bucket: DetailBucket<PartnerDetail> = get(&paths::partner(&id, n)).await?;
-    bucket
-        .items
-        .into_iter()
-        .find(|d| d.partner.id == id)
-        .ok_or(ApiError::Status(404))
+    detail(
+        &id,
+        |c| c.partners,
+        paths::partner,
+        |d: &PartnerDetail| &d.partner.id,
+    )
+    .await
 }
 
 /// One agreement, found like [`partner`].
 pub async fn agreement(id: String) -> Result<AgreementDetail, ApiError> {
-    if !kemitraan_core::model::is_valid_id(&id) {
+    detail(
+        &id,
+        |c| c.agreements,
+        paths::agreement,
+        |d: &AgreementDetail| &d.agreement.id,
+    )
+    .await
+}
+
+/// The item `id` of a detail bucket: `count` picks the list's size from
+/// `meta.json`, `path` names the bucket for the id and that size, `id_of`
+/// reads an item's id. An id that is not well formed is a 404 without a
+/// request.
+async fn detail<T: DeserializeOwned>(
+    id: &str,
+    count: fn(&Counts) -> u64,
+    path: fn(&str, u64) -> String,
+    id_of: fn(&T) -> &String,
+) -> Result<T, ApiError> {
+    if !kemitraan_core::model::is_valid_id(id) {
         return Err(ApiError::Status(404));
     }
-    let n = meta().await?.counts.agreements;
-    let bucket: DetailBucket<AgreementDetail> = get(&paths::agreement(&id, n)).await?;
+    let n = count(&meta().await?.counts);
+    let bucket: DetailBucket<T> = get(&path(id, n)).await?;
     bucket
         .items
         .into_iter()
-        .find(|d| d.agreement.id == id)
+        .find(|d| id_of(d) == id)
         .ok_or(ApiError::Status(404))
 }
 
