@@ -26,9 +26,25 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(repo, 'dist');
 const work = path.join(repo, 'build', 'sections');
 
+// The wasm is built with a pinned nightly (scripts/release-toolchain,
+// installed by scripts/setup.sh) that rebuilds std with panics as plain
+// aborts and no source locations: no panic message, location or the
+// formatting code behind them is left in the binaries (8.8 % less gzip on
+// /perjanjian's wasm; ARCHITECTURE.md, "Size"). A panic is then a wasm trap
+// with no message; index.html's notice handles it the same. The variables
+// reach trunk's own cargo runs too, so they find the binaries built here.
+// RUSTFLAGS replaces .cargo/config.toml's wasm flags, so it repeats
+// `--cfg erase_components`.
+const env = {
+  ...process.env,
+  RUSTUP_TOOLCHAIN: fs.readFileSync(path.join(repo, 'scripts', 'release-toolchain'), 'utf8').trim(),
+  CARGO_UNSTABLE_BUILD_STD: 'std,panic_abort',
+  RUSTFLAGS: '--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none',
+};
+
 function run(cmd, args) {
   console.log(`build: ${cmd} ${args.join(' ')}`);
-  execFileSync(cmd, args, { cwd: repo, stdio: 'inherit' });
+  execFileSync(cmd, args, { cwd: repo, stdio: 'inherit', env });
 }
 
 const t0 = Date.now();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on a fresh machine.
 # Idempotent: every step checks first and skips what is already there.
-# Never downloads a browser or a prebuilt toolchain binary: only crates.io,
-# Debian packages and the npm registry (see ../shared/toolchain.md).
+# Never downloads a browser or a prebuilt tool binary: only Rust's toolchains
+# (rustup), crates.io, Debian packages and the npm registry (see
+# ../shared/toolchain.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,16 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# The release wasm is built with a pinned nightly (scripts/build.mjs): it
+# rebuilds std with panics as plain aborts (-Zbuild-std, -Cpanic=immediate-abort),
+# which drops the panic messages and formatting code from every binary.
+# Native code, tests and clippy stay on stable.
+RELEASE_TOOLCHAIN=$(cat scripts/release-toolchain)
+if ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "installing rust $RELEASE_TOOLCHAIN with rust-src (for the release wasm)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src
+fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing Debian chromium and chromium-driver"
@@ -53,5 +64,8 @@ fi
 
 log "fetching crates for offline builds"
 cargo fetch --quiet
+# The crates std itself depends on, for -Zbuild-std --offline.
+cargo "+$RELEASE_TOOLCHAIN" fetch --quiet \
+  --manifest-path "$(rustc "+$RELEASE_TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 log "done"

@@ -299,3 +299,41 @@ test('after an outage, Retry also brings back the dataset notice and footer', TI
   await expectText(page.locator('.synthetic-notice'), 'sintetis');
   await expectText(page.locator('footer'), 'sintetis');
 });
+
+// A Rust panic ends in a wasm trap (the release build aborts with no
+// message): index.html's notice must turn it into a bilingual alert with a
+// reload link, once, in the reader's language first. tests/panic_hook.rs
+// checks a real panic arrives as this event; here the trap is thrown as the
+// browser delivers it, from a task (an event handler) and from a promise (a
+// future of the app).
+test('an app that stopped (a wasm trap) shows a notice with a reload link', TIMEOUT, async () => {
+  const page = await app.newPage();
+  await gotoAndWait(page, '/mitra');
+  // Resolves once both errors have been reported (a later task).
+  const trap = () => page.evaluate(() => new Promise((done) => {
+    Promise.reject(new WebAssembly.RuntimeError('unreachable'));
+    setTimeout(() => { setTimeout(done, 100); throw new WebAssembly.RuntimeError('unreachable'); });
+  }));
+  const notice = page.locator('#panic-notice');
+  // Other errors are not a stopped app.
+  await page.evaluate(() => new Promise((done) => {
+    setTimeout(() => { setTimeout(done, 100); throw new TypeError('not a trap'); });
+  }));
+  assert.equal(await notice.count(), 0, 'a plain script error showed the notice');
+
+  await trap();
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.equal(await notice.count(), 1);
+  const blocks = await notice.locator('p').evaluateAll((ps) => ps.map((p) => [p.lang, p.textContent]));
+  assert.deepEqual(blocks.map(([lang]) => lang), ['id', 'en'], 'Indonesian first');
+  assert.match(blocks[0][1], /aplikasi mengalami galat.*Muat ulang halaman/);
+  assert.match(blocks[1][1], /Sorry, the app hit an error.*Reload the page/);
+  const here = page.url();
+  for (const lang of ['id', 'en']) {
+    assert.equal(await notice.locator(`p[lang=${lang}] a`).getAttribute('href'), here);
+  }
+  assert.ok(await notice.evaluate((n) => document.activeElement === n), 'the notice has the focus');
+  await trap();
+  assert.equal(await notice.count(), 1, 'a second trap added a second notice');
+});
