@@ -48,7 +48,10 @@ fn a_panic_in_an_event_handler_reaches_the_page_as_a_runtime_error() {
     // does not come back through click().
     button.click();
 
-    let error = seen.borrow().clone().expect("the panic reached no error listener");
+    let error = seen
+        .borrow()
+        .clone()
+        .expect("the panic reached no error listener");
     assert!(
         error.is_instance_of::<js_sys::WebAssembly::RuntimeError>(),
         "the error was not a WebAssembly.RuntimeError: {error:?}"
